@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { SpikeforgeError } from '../../errors.ts';
+
+// Placeholder: replaced by the issue that delivers this command.
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('(not yet available)')
+    .action(() => {
+      throw new SpikeforgeError('USAGE', '"run" is not available yet');
+    });
+}

@@ -1,0 +1,26 @@
+/** Shared CLI plumbing: error printing and exit codes. Commands stay thin: parse options, call the library. */
+import { isSpikeforgeError } from '../errors.ts';
+
+/** Thrown by a command to end with a given exit code after it printed its own result (e.g. diff: 1). */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function printError(e: unknown, debug: boolean): number {
+  if (e instanceof ExitCode) return e.code;
+  if (isSpikeforgeError(e)) {
+    process.stderr.write(`error: ${e.message}\n`);
+    for (const d of e.details) process.stderr.write(`  - ${d}\n`);
+    if (e.hint) process.stderr.write(`hint: ${e.hint}\n`);
+    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+  const err = e as { code?: string; message?: string; stack?: string };
+  if (err && typeof err.code === 'string' && err.code.startsWith('commander.')) return 1;
+  process.stderr.write(`error: ${err?.message ?? String(e)}\n`);
+  if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('hint: this is an internal error; run again with --debug and report it\n');
+  return 2;
+}

@@ -1,0 +1,44 @@
+/**
+ * Events as struct-of-arrays (no per-event objects): the emulator, the wire codec and the file readers
+ * all speak these. `t` is the step index (non-decreasing within a stream).
+ */
+export interface InputEvents {
+  count: number;
+  t: Int32Array;
+  c: Int32Array;
+  y: Int32Array;
+  x: Int32Array;
+}
+
+/** Spikes in network terms: `layer[i]` indexes `layers` (layer names). */
+export interface Spikes {
+  count: number;
+  layers: string[];
+  t: Int32Array;
+  layer: Int32Array;
+  c: Int32Array;
+  y: Int32Array;
+  x: Int32Array;
+}
+
+export function makeInputEvents(capacity: number): InputEvents {
+  return {
+    count: 0,
+    t: new Int32Array(capacity),
+    c: new Int32Array(capacity),
+    y: new Int32Array(capacity),
+    x: new Int32Array(capacity),
+  };
+}
+
+export function makeSpikes(layers: string[], capacity: number): Spikes {
+  return {
+    count: 0,
+    layers,
+    t: new Int32Array(capacity),
+    layer: new Int32Array(capacity),
+    c: new Int32Array(capacity),
+    y: new Int32Array(capacity),
+    x: new Int32Array(capacity),
+  };
+}
