@@ -65,3 +65,29 @@ export interface ChipConfig {
   /** The used cores, sorted by coreId. Evaluation order within a step is topological (see `evaluationOrder`). */
   cores: CoreConfig[];
 }
+
+/**
+ * Core ids in evaluation order: sources before destinations (the input's destinations first), ties by
+ * core id, so a spike produced at step t reaches the next layer within step t.
+ */
+export function evaluationOrder(config: ChipConfig): number[] {
+  const indegree = new Map<number, number>(config.cores.map((c) => [c.coreId, 0]));
+  for (const core of config.cores) {
+    for (const d of core.destinations) indegree.set(d.coreId, (indegree.get(d.coreId) ?? 0) + 1);
+  }
+  const byId = new Map(config.cores.map((c) => [c.coreId, c]));
+  const ready = [...indegree].filter(([, n]) => n === 0).map(([id]) => id);
+  const order: number[] = [];
+  while (ready.length > 0) {
+    ready.sort((a, b) => a - b);
+    const id = ready.shift()!;
+    order.push(id);
+    for (const d of byId.get(id)?.destinations ?? []) {
+      const n = (indegree.get(d.coreId) ?? 0) - 1;
+      indegree.set(d.coreId, n);
+      if (n === 0) ready.push(d.coreId);
+    }
+  }
+  if (order.length !== config.cores.length) throw new Error('chip configuration has a cycle between cores');
+  return order;
+}

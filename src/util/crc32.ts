@@ -1,0 +1,17 @@
+/** CRC-32 (IEEE 802.3, reflected, poly 0xEDB88320), as zlib / PNG / Ethernet compute it. */
+const TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC of `data[start, end)`; pass a previous result as `crc` to continue a running CRC. */
+export function crc32(data: Uint8Array, start = 0, end = data.length, crc = 0): number {
+  let c = ~crc >>> 0;
+  for (let i = start; i < end; i++) c = TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
