@@ -1,0 +1,188 @@
+/**
+ * Event files in any supported format, chosen by magic bytes first and the extension second:
+ * CSV (`t,c,y,x` / `t,layer,c,y,x`), SFEV (our streaming binary, FORMAT.md), NumPy `.npy` rasters
+ * (T, C, H, W) and AEDAT 2/3.1/4 DVS recordings (read only).
+ */
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { SpikeforgeError } from '../errors.ts';
+import type { AedatOptions } from './aedat.ts';
+import { aedatVersion, parseAedat } from './aedat.ts';
+import { isSfev, readSfevBlocks, SfevWriter } from './binary.ts';
+import { formatInputCsv, formatSpikesCsv, parseInputCsv, parseSpikesCsv } from './csv.ts';
+import { eventsToNpy, isNpy, parseNpy, rasterToEvents } from './npy.ts';
+import {
+  concatInputEvents,
+  concatSpikes,
+  eventStats,
+  inputAsSpikes,
+  sortByStep,
+  spikesAsInput,
+} from './ops.ts';
+import type { InputEvents, Spikes } from './types.ts';
+
+export type EventFormat = 'csv' | 'sfev' | 'npy' | 'aedat';
+export const EVENT_FORMATS: readonly EventFormat[] = ['csv', 'sfev', 'npy', 'aedat'];
+
+/** What a file held: input events (t, c, y, x) or spikes (t, layer, c, y, x). */
+export type EventRecording =
+  | { kind: 'input'; format: EventFormat; events: InputEvents }
+  | { kind: 'spikes'; format: EventFormat; spikes: Spikes };
+
+export interface ReadEventsOptions extends AedatOptions {
+  /** Force a format instead of detecting it. */
+  format?: EventFormat;
+}
+
+export interface WriteEventsOptions {
+  /** Default: from the extension (.csv, .sfev, .npy). */
+  format?: EventFormat;
+  /** npy: the raster's [C, H, W]; default the smallest that holds every event. */
+  shape?: [number, number, number];
+  /** npy: number of steps; default last step + 1. */
+  steps?: number;
+  /** npy of spikes: which layer to write (a raster holds one layer). */
+  layer?: string;
+}
+
+const BY_EXTENSION: Record<string, EventFormat> = {
+  '.csv': 'csv',
+  '.sfev': 'sfev',
+  '.npy': 'npy',
+  '.aedat': 'aedat',
+  '.aedat2': 'aedat',
+  '.aedat3': 'aedat',
+  '.aedat4': 'aedat',
+};
+
+function formatFromExtension(path: string): EventFormat | undefined {
+  return BY_EXTENSION[extname(path).toLowerCase()];
+}
+
+function readHead(path: string, n: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new SpikeforgeError(
+      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
+      `${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  try {
+    const buf = Buffer.alloc(n);
+    const got = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's format: magic bytes (SFEV, \x93NUMPY, #!AER-DAT) win over the extension. */
+export function detectFormat(path: string): EventFormat {
+  const head = readHead(path, 16);
+  if (isSfev(head)) return 'sfev';
+  if (isNpy(head)) return 'npy';
+  if (aedatVersion(head) !== null) return 'aedat';
+  const byExt = formatFromExtension(path);
+  if (byExt !== undefined) return byExt;
+  if (/^\s*[a-z_]+\s*,/i.test(head.toString('latin1'))) return 'csv';
+  throw new SpikeforgeError('EVENTS_FORMAT', `${path}: cannot tell the event format`, {
+    hint: 'use one of the extensions .csv, .sfev, .npy, .aedat / .aedat4',
+  });
+}
+
+export function readEvents(path: string, options: ReadEventsOptions = {}): EventRecording {
+  const format = options.format ?? detectFormat(path);
+  switch (format) {
+    case 'csv': {
+      const text = readFileSync(path, 'utf8');
+      const header = text.slice(0, text.indexOf('\n') >>> 0).split(',');
+      return header.some((h) => h.trim() === 'layer')
+        ? { kind: 'spikes', format, spikes: parseSpikesCsv(text, path) }
+        : { kind: 'input', format, events: parseInputCsv(text, path) };
+    }
+    case 'sfev': {
+      const inputs: InputEvents[] = [];
+      const spikes: Spikes[] = [];
+      let layers: string[] = [];
+      let kind: 'input' | 'spikes' = 'input';
+      for (const item of readSfevBlocks(path)) {
+        if ('layers' in item) {
+          kind = item.kind;
+          layers = item.layers;
+        } else if (item.kind === 'input') inputs.push(item.events);
+        else spikes.push(item.spikes);
+      }
+      return kind === 'input'
+        ? { kind, format, events: concatInputEvents(inputs) }
+        : { kind, format, spikes: concatSpikes(spikes, layers) };
+    }
+    case 'npy':
+      return { kind: 'input', format, events: rasterToEvents(parseNpy(readFileSync(path), path), path) };
+    case 'aedat':
+      return { kind: 'input', format, events: parseAedat(readFileSync(path), path, options) };
+  }
+}
+
+/** Input events from any file; a spike file must hold one layer, or name it in `options.layer`. */
+export function readInputEvents(
+  path: string,
+  options: ReadEventsOptions & { layer?: string } = {},
+): InputEvents {
+  const rec = readEvents(path, options);
+  return rec.kind === 'input' ? rec.events : spikesAsInput(rec.spikes, options.layer);
+}
+
+/** Spikes from any file; input events become spikes of one layer named "input". */
+export function readSpikes(path: string, options: ReadEventsOptions = {}): Spikes {
+  const rec = readEvents(path, options);
+  return rec.kind === 'spikes' ? rec.spikes : inputAsSpikes(rec.events);
+}
+
+export function writeEvents(
+  path: string,
+  events: InputEvents | Spikes,
+  options: WriteEventsOptions = {},
+): void {
+  const format = options.format ?? formatFromExtension(path);
+  if (format === undefined) {
+    throw new SpikeforgeError('USAGE', `${path}: cannot tell which format to write from the extension`, {
+      hint: 'use .csv, .sfev or .npy',
+    });
+  }
+  const isSpikes = 'layers' in events;
+  try {
+    switch (format) {
+      case 'csv':
+        writeFileSync(path, isSpikes ? formatSpikesCsv(events) : formatInputCsv(events));
+        return;
+      case 'sfev': {
+        const writer = new SfevWriter(path, {
+          kind: isSpikes ? 'spikes' : 'input',
+          layers: isSpikes ? events.layers : [],
+        });
+        try {
+          writer.append(sortByStep(events));
+        } finally {
+          writer.close();
+        }
+        return;
+      }
+      case 'npy': {
+        const input = isSpikes ? spikesAsInput(events, options.layer) : events;
+        const shape = options.shape ?? eventStats(input).extent.map((n) => Math.max(1, n));
+        writeFileSync(path, eventsToNpy(input, shape as [number, number, number], options.steps));
+        return;
+      }
+      case 'aedat':
+        throw new SpikeforgeError('USAGE', `${path}: spikeforge reads AEDAT but does not write it`, {
+          hint: 'write .sfev, .npy or .csv',
+        });
+    }
+  } catch (e) {
+    if (e instanceof SpikeforgeError) throw e;
+    throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`);
+  }
+}
