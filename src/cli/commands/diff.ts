@@ -1,12 +1,26 @@
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
+import { diffSpikes, formatSpikeDiff } from '../../events/diff.ts';
+import { readSpikes } from '../../events/io.ts';
+import { ExitCode } from '../output.ts';
+import { parsePositive } from './events.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
 export function register(program: Command): void {
   program
     .command('diff')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"diff" is not available yet');
+    .description('compare two spike recordings as multisets; exit 0 when identical, 1 when they differ')
+    .argument('<a>', "spikes (e.g. the emulator's): .csv, .sfev")
+    .argument('<b>', "spikes (e.g. the board's)")
+    .option('--top <n>', 'neurons to list', '10')
+    .option('--step-us <us>', 'AEDAT input: microseconds per step', '1000')
+    .option('--json', 'print the whole comparison as JSON')
+    .action((a: string, b: string, o: { top: string; stepUs: string; json?: boolean }) => {
+      const stepUs = parsePositive('--step-us', o.stepUs);
+      const d = diffSpikes(readSpikes(a, { stepUs }), readSpikes(b, { stepUs }), {
+        top: parsePositive('--top', o.top),
+      });
+      process.stdout.write(
+        o.json ? `${JSON.stringify({ a, b, ...d }, null, 2)}\n` : `${formatSpikeDiff(d, { a, b })}\n`,
+      );
+      if (!d.identical) throw new ExitCode(1);
     });
 }
