@@ -34,8 +34,9 @@ describe('framing', () => {
     const body = [0x11, 0x00, 0x22, crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24];
     expect(body.includes(0)).toBe(true);
     const frame = encodeFrame(payload);
-    expect(frame[0]).toBe(2); // code: one data byte, then the zero
-    expect(frame[1]).toBe(0x11);
+    expect(crc).toBe(0x37c551b1);
+    // The example of PROTOCOL.md "Framing".
+    expect(Array.from(frame)).toEqual([0x02, 0x11, 0x06, 0x22, 0xb1, 0x51, 0xc5, 0x37, 0x00]);
     expect(frame[frame.length - 1]).toBe(0);
     expect(frame.subarray(0, -1).includes(0)).toBe(false);
     expect(new FrameDecoder().push(frame)).toEqual([payload]);
