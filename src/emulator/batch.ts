@@ -1,0 +1,251 @@
+/**
+ * Batch mode: many samples through the emulator on worker threads, per-sample output spike counts, the
+ * argmax prediction and, with labels, the accuracy.
+ *
+ * Workers run the TypeScript sources through tsx's loader (resolved from this package, so it works
+ * under vitest, under `node bin/spikeforge.js` and from any working directory).
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChipConfig } from '../compiler/config.ts';
+import { evaluationOrder } from '../compiler/config.ts';
+import type { ErrorCode } from '../errors.ts';
+import { SpikeforgeError } from '../errors.ts';
+import { readInputCsv } from '../events/csv.ts';
+import type { InputEvents } from '../events/types.ts';
+import { Emulator } from './emulator.ts';
+
+export interface BatchSample {
+  /** Events, or the path of a `t,c,y,x` CSV file (read by the worker). */
+  events: InputEvents | string;
+  label?: number;
+}
+
+export interface BatchOptions {
+  /** Worker threads (default: 2, at most the machine's parallelism); 0 runs in this thread. */
+  workers?: number;
+  /** Steps per sample; default: each sample's last event step + 1. */
+  steps?: number;
+  /** The layer whose spikes are counted; default: the network's output (the last core without destinations). */
+  outputLayer?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BatchSampleResult {
+  index: number;
+  /** The sample's file, when given as a path. */
+  file?: string;
+  label?: number;
+  /** Spike count per neuron of the output layer, index (c*H + y)*W + x. */
+  counts: Int32Array;
+  /** Argmax of `counts` (lowest index on ties; -1 when the layer did not spike). */
+  prediction: number;
+  spikes: number;
+}
+
+export interface BatchResult {
+  outputLayer: string;
+  samples: BatchSampleResult[];
+  /** Share of labelled samples whose prediction equals the label (undefined without labels). */
+  accuracy?: number;
+  correct: number;
+  labelled: number;
+  workers: number;
+  elapsedMs: number;
+}
+
+export interface WorkerData {
+  config: ChipConfig;
+  outputLayer: string;
+  steps?: number;
+}
+
+export interface WorkerTask {
+  index: number;
+  events: InputEvents | string;
+}
+
+export type WorkerReply =
+  | { index: number; counts: Int32Array; spikes: number }
+  | { index: number; error: { code: ErrorCode; message: string; hint?: string } };
+
+export interface SampleRunner {
+  emulator: Emulator;
+  layerIndex: number;
+  size: number;
+  H: number;
+  W: number;
+  steps?: number;
+}
+
+/** The layer counted by default: the output core (no destinations) evaluated last. */
+export function defaultOutputLayer(config: ChipConfig): string {
+  const byId = new Map(config.cores.map((c) => [c.coreId, c]));
+  const sinks = evaluationOrder(config)
+    .map((id) => byId.get(id)!)
+    .filter((c) => c.destinations.length === 0);
+  if (sinks.length === 0) throw new SpikeforgeError('IMAGE_FORMAT', 'the configuration has no cores');
+  return sinks[sinks.length - 1].layer;
+}
+
+export function makeSampleRunner(config: ChipConfig, outputLayer: string, steps?: number): SampleRunner {
+  const emulator = new Emulator(config, { monitor: [outputLayer] });
+  const layerIndex = config.cores.findIndex((c) => c.layer === outputLayer);
+  const [F, H, W] = config.cores[layerIndex].outputShape;
+  return { emulator, layerIndex, size: F * H * W, H, W, steps };
+}
+
+export function countSample(
+  runner: SampleRunner,
+  events: InputEvents | string,
+): { counts: Int32Array; spikes: number } {
+  const ev = typeof events === 'string' ? readInputCsv(events) : events;
+  const counts = new Int32Array(runner.size);
+  let spikes = 0;
+  const { H, W, layerIndex } = runner;
+  runner.emulator.run(ev, {
+    steps: runner.steps,
+    onSpikes: (b) => {
+      for (let i = 0; i < b.count; i++) {
+        if (b.layer[i] !== layerIndex) continue;
+        counts[(b.c[i] * H + b.y[i]) * W + b.x[i]]++;
+        spikes++;
+      }
+    },
+  });
+  return { counts, spikes };
+}
+
+function argmax(counts: Int32Array): number {
+  let best = -1;
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] > max) {
+      max = counts[i];
+      best = i;
+    }
+  }
+  return best;
+}
+
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
+
+export async function runBatch(
+  config: ChipConfig,
+  samples: BatchSample[],
+  options: BatchOptions = {},
+): Promise<BatchResult> {
+  const started = performance.now();
+  const outputLayer = options.outputLayer ?? defaultOutputLayer(config);
+  if (!config.cores.some((c) => c.layer === outputLayer)) {
+    throw new SpikeforgeError('USAGE', `batch: no layer named "${outputLayer}" on the chip`, {
+      hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
+    });
+  }
+  const total = samples.length;
+  const results: BatchSampleResult[] = new Array(total);
+  let done = 0;
+  const record = (index: number, counts: Int32Array, spikes: number) => {
+    const s = samples[index];
+    results[index] = {
+      index,
+      file: typeof s.events === 'string' ? s.events : undefined,
+      label: s.label,
+      counts,
+      prediction: argmax(counts),
+      spikes,
+    };
+    done++;
+    options.onProgress?.(done, total);
+  };
+
+  const workers = Math.max(0, Math.min(options.workers ?? Math.min(2, availableParallelism()), total));
+  if (workers === 0) {
+    const runner = makeSampleRunner(config, outputLayer, options.steps);
+    for (let i = 0; i < total; i++) {
+      const r = countSample(runner, samples[i].events);
+      record(i, r.counts, r.spikes);
+    }
+  } else {
+    await runOnWorkers(workers, { config, outputLayer, steps: options.steps }, samples, record);
+  }
+
+  let correct = 0;
+  let labelled = 0;
+  for (const r of results) {
+    if (r.label === undefined) continue;
+    labelled++;
+    if (r.prediction === r.label) correct++;
+  }
+  return {
+    outputLayer,
+    samples: results,
+    accuracy: labelled > 0 ? correct / labelled : undefined,
+    correct,
+    labelled,
+    workers,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+function runOnWorkers(
+  count: number,
+  data: WorkerData,
+  samples: BatchSample[],
+  record: (index: number, counts: Int32Array, spikes: number) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const url = new URL('./worker.ts', import.meta.url);
+    const pool: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const stop = (err?: unknown) => {
+      if (failed) return;
+      if (err !== undefined) failed = true;
+      for (const w of pool) void w.terminate();
+      if (err !== undefined) reject(err);
+      else resolve();
+    };
+    const give = (w: Worker) => {
+      if (next >= samples.length) return;
+      const index = next++;
+      w.postMessage({ index, events: samples[index].events } satisfies WorkerTask);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(url, { workerData: data, execArgv: ['--import', tsxLoader()] });
+      pool.push(w);
+      w.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) {
+          const s = samples[reply.index].events;
+          const where = typeof s === 'string' ? s : `sample ${reply.index}`;
+          stop(
+            new SpikeforgeError(reply.error.code, `${where}: ${reply.error.message}`, {
+              hint: reply.error.hint,
+            }),
+          );
+          return;
+        }
+        record(reply.index, reply.counts, reply.spikes);
+        finished++;
+        if (finished === samples.length) stop();
+        else give(w);
+      });
+      w.on('error', (e) =>
+        stop(new SpikeforgeError('INTERNAL', `batch worker failed: ${e.message}`, { cause: e })),
+      );
+      w.on('exit', (code) => {
+        if (code !== 0 && finished < samples.length) {
+          stop(new SpikeforgeError('INTERNAL', `batch worker exited with code ${code}`));
+        }
+      });
+      // Two tasks in flight per worker, so it never waits for the next one.
+      give(w);
+      give(w);
+    }
+  });
+}

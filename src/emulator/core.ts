@@ -1,0 +1,361 @@
+/**
+ * One core of the event-driven engine: its typed arrays laid out once from a `CoreConfig`, the scatter
+ * of one step's input events through the kernel, and the neuron update of chip-spec.md.
+ *
+ * Internal layouts differ from the config's on purpose: the membrane state and the accumulator are
+ * position-major ((y*W + x)*F + f) and the weights are input-major (((c*k + ky)*k + kx)*F + f), so the
+ * innermost loop of a scatter and of an update runs over contiguous features.
+ */
+import type { CoreConfig } from '../compiler/config.ts';
+import { SpikeforgeError } from '../errors.ts';
+import type { SpikeBuffer } from './buffers.ts';
+
+/** Events arriving at a core within the current step, summed per input address (c, y, x). */
+export interface InputPort {
+  C: number;
+  H: number;
+  W: number;
+  /** Event count per address, index (c*H + y)*W + x; zero outside the current step. */
+  count: Int32Array;
+  /** Addresses with a non-zero count, in arrival order. */
+  list: Int32Array;
+  n: number;
+  /** Events whose pooled address fell outside the map (dropped, as the chip does). */
+  dropped: number;
+}
+
+export function makePort(C: number, H: number, W: number): InputPort {
+  const size = C * H * W;
+  return { C, H, W, count: new Int32Array(size), list: new Int32Array(size), n: 0, dropped: 0 };
+}
+
+/** Adds `n` events at (c, y, x) of a port, dropping (and counting) addresses outside its map. */
+export function deliver(port: InputPort, c: number, y: number, x: number, n: number): void {
+  if (c < 0 || y < 0 || x < 0 || c >= port.C || y >= port.H || x >= port.W) {
+    port.dropped += n;
+    return;
+  }
+  const a = (c * port.H + y) * port.W + x;
+  if (port.count[a] === 0) port.list[port.n++] = a;
+  port.count[a] += n;
+}
+
+export interface CoreRuntime {
+  cfg: CoreConfig;
+  /** Index of the layer name in the emulator's `layers`. */
+  layerIndex: number;
+  F: number;
+  H: number;
+  W: number;
+  k: number;
+  port: InputPort;
+  weights: Int32Array;
+  bias: Int32Array;
+  hasBias: boolean;
+  thresholdHigh: number;
+  thresholdLow: number;
+  zeroReset: boolean;
+  /** Every neuron is visited every step (a bias, or a positive threshold_low that lifts idle neurons). */
+  alwaysVisit: boolean;
+  /** Visit every neuron at the next step (initial state, or a state written by the user). */
+  visitAll: boolean;
+  state: Int16Array;
+  acc: Int32Array;
+  /** Per input row: the first and last output row it reaches, and the kernel row at the first. */
+  oyLo: Int32Array;
+  oyHi: Int32Array;
+  kyLo: Int32Array;
+  oxLo: Int32Array;
+  oxHi: Int32Array;
+  kxLo: Int32Array;
+  sy: number;
+  sx: number;
+  /** Output positions (y*W + x) touched by this step's scatter. */
+  posFlag: Uint8Array;
+  posList: Int32Array;
+  posN: number;
+  destPorts: InputPort[];
+  destPooling: Int32Array;
+  monitored: boolean;
+  synops: number;
+  synopsMaxPerStep: number;
+  synopsMaxStep: number;
+  stepSynops: number;
+  spikes: number;
+}
+
+function check(cond: boolean, core: CoreConfig, what: string): void {
+  if (!cond) {
+    throw new SpikeforgeError('IMAGE_FORMAT', `core ${core.coreId} (layer "${core.layer}"): ${what}`, {
+      hint: 'the configuration is inconsistent; recompile the network',
+    });
+  }
+}
+
+/** Output range of each input row (or column) through a kernel of size k with stride s and padding p. */
+function ranges(inSize: number, outSize: number, k: number, s: number, p: number) {
+  const lo = new Int32Array(inSize);
+  const hi = new Int32Array(inSize);
+  const kLo = new Int32Array(inSize);
+  for (let i = 0; i < inSize; i++) {
+    // o*s - p + kk = i with 0 <= kk < k  <=>  (i + p - k + 1) / s <= o <= (i + p) / s
+    const a = Math.max(0, Math.ceil((i + p - k + 1) / s));
+    const b = Math.min(outSize - 1, Math.floor((i + p) / s));
+    lo[i] = a;
+    hi[i] = b;
+    kLo[i] = i + p - a * s;
+  }
+  return { lo, hi, kLo };
+}
+
+export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort): CoreRuntime {
+  const [C, Hin, Win] = cfg.inputShape;
+  const [F, H, W] = cfg.outputShape;
+  const k = cfg.kernelSize;
+  check(
+    cfg.weights.length === F * C * k * k,
+    cfg,
+    `weights hold ${cfg.weights.length} values, expected F*C*k*k = ${F * C * k * k}`,
+  );
+  check(cfg.thresholdHigh > 0, cfg, `threshold_high is ${cfg.thresholdHigh}, must be > 0`);
+  check(
+    !cfg.biases || cfg.biases.length === F,
+    cfg,
+    `biases hold ${cfg.biases?.length} values, expected ${F}`,
+  );
+  check(
+    !cfg.initialState || cfg.initialState.length === F * H * W,
+    cfg,
+    `initial state holds ${cfg.initialState?.length} values, expected F*H*W = ${F * H * W}`,
+  );
+  const kk = k * k;
+  const weights = new Int32Array(C * kk * F);
+  for (let f = 0; f < F; f++) {
+    for (let c = 0; c < C; c++) {
+      for (let j = 0; j < kk; j++) weights[(c * kk + j) * F + f] = cfg.weights[(f * C + c) * kk + j];
+    }
+  }
+  const bias = new Int32Array(F);
+  let hasBias = false;
+  if (cfg.biases) {
+    for (let f = 0; f < F; f++) {
+      bias[f] = cfg.biases[f];
+      if (bias[f] !== 0) hasBias = true;
+    }
+  }
+  const ry = ranges(Hin, H, k, cfg.stride[0], cfg.padding[0]);
+  const rx = ranges(Win, W, k, cfg.stride[1], cfg.padding[1]);
+  const core: CoreRuntime = {
+    cfg,
+    layerIndex,
+    F,
+    H,
+    W,
+    k,
+    port,
+    weights,
+    bias,
+    hasBias,
+    thresholdHigh: cfg.thresholdHigh,
+    thresholdLow: cfg.thresholdLow,
+    zeroReset: cfg.reset === 'zero',
+    alwaysVisit: hasBias || cfg.thresholdLow > 0,
+    visitAll: false,
+    state: new Int16Array(F * H * W),
+    acc: new Int32Array(F * H * W),
+    oyLo: ry.lo,
+    oyHi: ry.hi,
+    kyLo: ry.kLo,
+    oxLo: rx.lo,
+    oxHi: rx.hi,
+    kxLo: rx.kLo,
+    sy: cfg.stride[0],
+    sx: cfg.stride[1],
+    posFlag: new Uint8Array(H * W),
+    posList: new Int32Array(H * W),
+    posN: 0,
+    destPorts: [],
+    destPooling: new Int32Array(cfg.destinations.length),
+    monitored: cfg.monitor,
+    synops: 0,
+    synopsMaxPerStep: 0,
+    synopsMaxStep: -1,
+    stepSynops: 0,
+    spikes: 0,
+  };
+  resetCore(core);
+  return core;
+}
+
+/** State back to the configured initial state; nothing pending. */
+export function resetCore(core: CoreRuntime): void {
+  const init = core.cfg.initialState;
+  if (init) writeCoreState(core, init);
+  else {
+    core.state.fill(0);
+    core.visitAll = false;
+  }
+  core.acc.fill(0);
+  core.posFlag.fill(0);
+  core.posN = 0;
+  const port = core.port;
+  for (let i = 0; i < port.n; i++) port.count[port.list[i]] = 0;
+  port.n = 0;
+  port.dropped = 0;
+  core.synops = 0;
+  core.synopsMaxPerStep = 0;
+  core.synopsMaxStep = -1;
+  core.stepSynops = 0;
+  core.spikes = 0;
+}
+
+/** The membrane state in the config's layout (f*H + y)*W + x. */
+export function readCoreState(core: CoreRuntime): Int16Array {
+  const { F, H, W, state } = core;
+  const out = new Int16Array(F * H * W);
+  const HW = H * W;
+  for (let p = 0; p < HW; p++) {
+    for (let f = 0; f < F; f++) out[f * HW + p] = state[p * F + f];
+  }
+  return out;
+}
+
+export function writeCoreState(core: CoreRuntime, values: Int16Array): void {
+  const { F, H, W, state } = core;
+  const HW = H * W;
+  let nonZero = false;
+  for (let p = 0; p < HW; p++) {
+    for (let f = 0; f < F; f++) {
+      const v = values[f * HW + p];
+      state[p * F + f] = v;
+      if (v !== 0) nonZero = true;
+    }
+  }
+  // A written neuron may sit above threshold: it must be visited once even without input.
+  core.visitAll = nonZero;
+}
+
+/** Sums this step's input events through the kernel into the accumulator. */
+export function scatter(core: CoreRuntime): void {
+  const port = core.port;
+  const n = port.n;
+  if (n === 0) return;
+  const { F, W, k, weights, acc, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
+  const count = port.count;
+  const list = port.list;
+  const Hin = port.H;
+  const Win = port.W;
+  const HWin = Hin * Win;
+  const mark = !core.alwaysVisit;
+  let posN = core.posN;
+  let synops = 0;
+  for (let i = 0; i < n; i++) {
+    const a = list[i];
+    const cnt = count[a];
+    count[a] = 0;
+    const c = (a / HWin) | 0;
+    const r = a - c * HWin;
+    const iy = (r / Win) | 0;
+    const ix = r - iy * Win;
+    const y0 = oyLo[iy];
+    const y1 = oyHi[iy];
+    const x0 = oxLo[ix];
+    const x1 = oxHi[ix];
+    if (y1 < y0 || x1 < x0) continue;
+    synops += cnt * (y1 - y0 + 1) * (x1 - x0 + 1) * F;
+    const cBase = c * k;
+    let ky = kyLo[iy];
+    for (let oy = y0; oy <= y1; oy++, ky -= sy) {
+      const rowW = (cBase + ky) * k;
+      let kx = kxLo[ix];
+      for (let ox = x0; ox <= x1; ox++, kx -= sx) {
+        const p = oy * W + ox;
+        const wb = (rowW + kx) * F;
+        const ab = p * F;
+        if (cnt === 1) {
+          for (let f = 0; f < F; f++) acc[ab + f] += weights[wb + f];
+        } else {
+          for (let f = 0; f < F; f++) acc[ab + f] += weights[wb + f] * cnt;
+        }
+        if (mark && posFlag[p] === 0) {
+          posFlag[p] = 1;
+          posList[posN++] = p;
+        }
+      }
+    }
+  }
+  port.n = 0;
+  core.posN = posN;
+  core.stepSynops += synops;
+}
+
+/** Neuron update of one output position (all features), emitting spikes to destinations and the monitor. */
+function updatePosition(core: CoreRuntime, p: number, t: number, out: SpikeBuffer | null): void {
+  const { F, state, acc, bias, thresholdHigh: th, thresholdLow: tl, zeroReset } = core;
+  const base = p * F;
+  for (let f = 0; f < F; f++) {
+    const i = base + f;
+    let v = state[i] + acc[i] + bias[f];
+    acc[i] = 0;
+    if (v > 32767) v = 32767;
+    else if (v < -32768) v = -32768;
+    if (v >= th) {
+      const n = (v / th) | 0;
+      v = zeroReset ? 0 : v - n * th;
+      if (v < tl) v = tl;
+      state[i] = v;
+      emit(core, f, p, n, t, out);
+      continue;
+    }
+    if (v < tl) v = tl;
+    state[i] = v;
+  }
+}
+
+function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out: SpikeBuffer | null): void {
+  const oy = (p / core.W) | 0;
+  const ox = p - oy * core.W;
+  core.spikes += n;
+  const ports = core.destPorts;
+  for (let d = 0; d < ports.length; d++) {
+    const pool = core.destPooling[d];
+    if (pool === 1) deliver(ports[d], f, oy, ox, n);
+    else deliver(ports[d], f, (oy / pool) | 0, (ox / pool) | 0, n);
+  }
+  if (out !== null) {
+    out.reserve(n);
+    const li = core.layerIndex;
+    for (let j = 0; j < n; j++) {
+      const r = out.count++;
+      out.t[r] = t;
+      out.layer[r] = li;
+      out.c[r] = f;
+      out.y[r] = oy;
+      out.x[r] = ox;
+    }
+  }
+}
+
+/** Updates the neurons that can change at step t: those with input, or all of them when needed. */
+export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): void {
+  if (core.alwaysVisit || core.visitAll) {
+    const HW = core.H * core.W;
+    for (let p = 0; p < HW; p++) updatePosition(core, p, t, out);
+    for (let i = 0; i < core.posN; i++) core.posFlag[core.posList[i]] = 0;
+    core.visitAll = false;
+  } else {
+    const { posList, posFlag } = core;
+    for (let i = 0; i < core.posN; i++) {
+      const p = posList[i];
+      posFlag[p] = 0;
+      updatePosition(core, p, t, out);
+    }
+  }
+  core.posN = 0;
+  if (core.stepSynops > core.synopsMaxPerStep) {
+    core.synopsMaxPerStep = core.stepSynops;
+    core.synopsMaxStep = t;
+  }
+  core.synops += core.stepSynops;
+  core.stepSynops = 0;
+}

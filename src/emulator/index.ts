@@ -1,0 +1,15 @@
+/** The emulator of a configured chip: event-driven engine, dense reference, traces and batch runs. */
+export type { BatchOptions, BatchResult, BatchSample, BatchSampleResult } from './batch.ts';
+export { runBatch } from './batch.ts';
+export { denseReference } from './dense.ts';
+export type {
+  BandwidthWarning,
+  CoreStats,
+  EmulatorOptions,
+  EmulatorStats,
+  Monitor,
+  RunOptions,
+} from './emulator.ts';
+export { Emulator, outputCores, runEmulator } from './emulator.ts';
+export type { TracePoint, Traces } from './trace.ts';
+export { formatTraceCsv, parseTracePoints, writeTraceCsv } from './trace.ts';
