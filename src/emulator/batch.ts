@@ -2,11 +2,12 @@
  * Batch mode: many samples through the emulator on worker threads, per-sample output spike counts, the
  * argmax prediction and, with labels, the accuracy.
  *
- * Workers run the TypeScript sources through tsx's loader (resolved from this package, so it works
- * under vitest, under `node bin/spikeforge.js` and from any working directory).
+ * Workers run the TypeScript sources through tsx (resolved from this package, so it works under
+ * vitest, under `node bin/spikeforge.js` and from any working directory).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChipConfig } from '../compiler/config.ts';
@@ -130,8 +131,15 @@ function argmax(counts: Int32Array): number {
   return best;
 }
 
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/**
+ * The worker's bootstrap: registers tsx's ESM hooks inside the worker, then imports worker.ts. (Passing
+ * `--import tsx` in execArgv does not reach a worker's own entry on Node 20.)
+ */
+function workerBootstrap(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 export async function runBatch(
@@ -199,7 +207,7 @@ function runOnWorkers(
   record: (index: number, counts: Int32Array, spikes: number) => void,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const url = new URL('./worker.ts', import.meta.url);
+    const bootstrap = workerBootstrap();
     const pool: Worker[] = [];
     let next = 0;
     let finished = 0;
@@ -217,7 +225,7 @@ function runOnWorkers(
       w.postMessage({ index, events: samples[index].events } satisfies WorkerTask);
     };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(url, { workerData: data, execArgv: ['--import', tsxLoader()] });
+      const w = new Worker(bootstrap, { eval: true, workerData: data });
       pool.push(w);
       w.on('message', (reply: WorkerReply) => {
         if ('error' in reply) {
