@@ -7,11 +7,23 @@ import { formatInputCsv } from '../../src/events/csv.ts';
 import { randomCase } from './random.ts';
 
 describe('batch mode', () => {
-  const base = randomCase(777, { topology: 'chain' });
+  // A random chain whose output layer is active on its input.
+  const base = Array.from({ length: 300 }, (_, s) => randomCase(s, { topology: 'chain' })).find((c) => {
+    const out = new Emulator(c.config, { monitor: 'last' }).run(c.events, { steps: 12 });
+    return out.count >= 20;
+  })!;
   const dir = mkdtempSync(join(tmpdir(), 'sf-batch-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const samples = Array.from({ length: 6 }, (_, i) => {
-    const { events } = randomCase(1000 + i, { topology: 'chain' });
+    // Each sample drops a different share of the base input.
+    const keep = [...Array(base.events.count).keys()].filter((j) => (j * 7 + i) % (i + 2) !== 0);
+    const events = {
+      count: keep.length,
+      t: Int32Array.from(keep, (j) => base.events.t[j]),
+      c: Int32Array.from(keep, (j) => base.events.c[j]),
+      y: Int32Array.from(keep, (j) => base.events.y[j]),
+      x: Int32Array.from(keep, (j) => base.events.x[j]),
+    };
     // Half the samples as files, read by the workers.
     if (i % 2 === 0) return { events, label: i % 3 };
     const file = join(dir, `s${i}.csv`);
