@@ -169,6 +169,10 @@ export const NetworkSchema = z
     version: z.literal(NETWORK_FORMAT_VERSION).default(NETWORK_FORMAT_VERSION),
     name: z.string().optional(),
     description: z.string().optional(),
+    notes: z
+      .array(z.string())
+      .optional()
+      .describe('notes made while importing (e.g. per-neuron thresholds collapsed to one value)'),
     input: InputSchema,
     layers: z.array(LayerSchema).min(1),
   })

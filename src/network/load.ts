@@ -1,0 +1,55 @@
+/** Loading a network file of either format: NIR (HDF5, told apart by its magic bytes) or JSON. */
+import { readFile } from 'node:fs/promises';
+import { SpikeforgeError } from '../errors.ts';
+import { hasHdf5Magic } from './hdf5.ts';
+import { parseNetworkJson } from './json.ts';
+import { type NirImportOptions, readNir } from './nir.ts';
+import type { Network } from './schema.ts';
+
+export async function readNetworkFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new SpikeforgeError('FILE_NOT_FOUND', `${path}: no such file`, {
+        hint: 'check the path (relative paths start at the current directory)',
+      });
+    }
+    if (code === 'EISDIR') throw new SpikeforgeError('FILE_READ', `${path}: is a directory, expected a file`);
+    throw new SpikeforgeError('FILE_READ', `${path}: cannot read (${(e as Error).message})`);
+  }
+}
+
+/** Reads a network from a NIR (.nir, HDF5) or JSON file; every failure is a SpikeforgeError naming the file. */
+export async function loadNetwork(path: string, options: NirImportOptions = {}): Promise<Network> {
+  const bytes = await readNetworkFile(path);
+  if (hasHdf5Magic(bytes)) return readNir(bytes, options).catch((e) => rename(e, '<nir>', path));
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const first = text.trimStart()[0];
+  if (first !== '{') {
+    const nirName = /\.(nir|h5|hdf5)$/i.test(path);
+    throw new SpikeforgeError(
+      nirName ? 'NIR_FORMAT' : 'FILE_FORMAT',
+      nirName
+        ? `${path}: not an HDF5 file (no HDF5 signature at the start)`
+        : `${path}: neither a NIR (HDF5) nor a JSON network file`,
+      {
+        hint: 'NIR files are HDF5 (written by nir.write); JSON networks start with "{" (see `spikeforge schema`)',
+      },
+    );
+  }
+  return parseNetworkJson(text, path);
+}
+
+/** readNir names a byte source "<nir>"; put the real path in its messages. */
+function rename(e: unknown, from: string, to: string): never {
+  if (e instanceof SpikeforgeError && e.message.startsWith(from)) {
+    throw new SpikeforgeError(e.code, `${to}${e.message.slice(from.length)}`, {
+      hint: e.hint,
+      details: e.details,
+      cause: e.cause,
+    });
+  }
+  throw e;
+}

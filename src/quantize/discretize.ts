@@ -1,0 +1,52 @@
+/**
+ * sinabs' DYNAP-CNN discretization (backend/dynapcnn/discretize.py), in float32 like the PyTorch
+ * tensors it runs on: every product and quotient is rounded to float32 (Math.fround), and rounding to
+ * integers is half to even (torch.round).
+ */
+
+/** Round half to even (torch.round / numpy.round), for any finite double. */
+export function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d < 0.5) return f;
+  if (d > 0.5) return f + 1;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/**
+ * sinabs' `determine_discretization_scale(obj, bits)`: the largest scale that maps `values` into the
+ * signed `bits` range, checking the side (negative or positive) that limits. Infinity for an all-zero
+ * (or empty) tensor, so it drops out of the `min` over weights, bias and thresholds.
+ */
+export function determineScale(values: ArrayLike<number>, bits: number): number {
+  if (values.length === 0) return Number.POSITIVE_INFINITY;
+  const maxDisc = 2 ** (bits - 1) - 1;
+  const minDisc = -(2 ** (bits - 1));
+  let min = Math.fround(values[0]);
+  let max = min;
+  for (let i = 1; i < values.length; i++) {
+    const v = Math.fround(values[i]);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // A Python double: abs(min_val_disc / max_val_disc).
+  const ratio = Math.abs(minDisc / maxDisc);
+  // torch.abs(max) * ratio: a float32 tensor times a Python scalar, computed in float32.
+  if (Math.abs(min) <= Math.fround(Math.abs(max) * Math.fround(ratio))) {
+    return Math.abs(Math.fround(maxDisc / max));
+  }
+  return Math.abs(Math.fround(minDisc / min));
+}
+
+/** torch.round(value * scale) in float32, element by element. */
+export function quantizeValues(values: ArrayLike<number>, scale: number): Float64Array {
+  const out = new Float64Array(values.length);
+  const s = Math.fround(scale);
+  for (let i = 0; i < values.length; i++) out[i] = roundHalfEven(Math.fround(Math.fround(values[i]) * s));
+  return out;
+}
+
+/** round(value * scale) for one float32 value (a threshold). */
+export function quantizeValue(value: number, scale: number): number {
+  return roundHalfEven(Math.fround(Math.fround(value) * Math.fround(scale)));
+}

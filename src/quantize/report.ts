@@ -1,0 +1,43 @@
+/** The per-layer quantization report, for people (the numbers are in `QuantizedLayer.stats`). */
+import type { QuantizedNetwork } from './types.ts';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function formatQuantizationReport(q: QuantizedNetwork): string {
+  const rows = [
+    ['layer', 'weights', 'scale', 'limited by', 'threshold', 'low', 'max |w err|', 'zeroed', 'zero'],
+  ];
+  for (const l of q.layers) {
+    rows.push([
+      l.name,
+      `${l.weightName} (${l.kind})`,
+      l.stats.scale.toPrecision(6),
+      l.stats.limitedBy,
+      String(l.thresholdHigh),
+      String(l.thresholdLow),
+      l.stats.maxWeightError.toPrecision(3),
+      pct(l.stats.zeroedWeightShare),
+      pct(l.stats.zeroWeightShare),
+    ]);
+  }
+  const lines = [table(rows)];
+  if (q.notes.length > 0) lines.push('', 'notes:', ...q.notes.map((n) => `  - ${n}`));
+  lines.push(
+    '',
+    'scale: float value x scale = integer; max |w err|: largest weight error in float units;',
+    'zeroed: non-zero float weights that became 0; zero: all weights that are 0 after quantization',
+  );
+  return lines.join('\n');
+}
