@@ -1,0 +1,16 @@
+/** The device client: open a board by URI, flash, run, read state. */
+export type {
+  DeviceInfo,
+  DeviceOptions,
+  DeviceStatus,
+  FlashOptions,
+  FlashResult,
+  MonitorSelection,
+  RunOptions,
+} from './device.ts';
+export { Device } from './device.ts';
+export { BoardError, boardErrorName } from './errors.ts';
+export type { OpenDeviceOptions } from './open.ts';
+export { lockSerialPort, openDevice, simBoard } from './open.ts';
+export type { RequestBody, SessionOptions, SessionStats } from './session.ts';
+export { Session } from './session.ts';

@@ -1,0 +1,142 @@
+/**
+ * `openDevice(uri)`: the transport for a device URI, exclusive access (an advisory lock file for serial
+ * ports, the board's own one-session rule for everything), then the session handshake.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Board } from '../../firmware-sim/board.ts';
+import { SpikeforgeError } from '../errors.ts';
+import { createMemoryPair } from '../transport/memory.ts';
+import { openSerial } from '../transport/serial.ts';
+import { openTcp } from '../transport/tcp.ts';
+import type { Transport } from '../transport/types.ts';
+import type { DeviceOptions } from './device.ts';
+import { Device } from './device.ts';
+
+export interface OpenDeviceOptions extends DeviceOptions {
+  /** Directory of serial lock files (default: $TMPDIR/spikeforge-locks). */
+  lockDir?: string;
+}
+
+/** In-process simulated boards by name (`sim` is `sim:default`), created on first use. */
+const simBoards = new Map<string, Board>();
+
+/** The in-process simulated board behind `sim` / `sim:<name>` (created on first use). */
+export function simBoard(name = 'default'): Board {
+  let b = simBoards.get(name);
+  if (!b) {
+    b = new Board({ serialNumber: `SIM-${name}` });
+    simBoards.set(name, b);
+  }
+  return b;
+}
+
+function usage(uri: string): SpikeforgeError {
+  return new SpikeforgeError('USAGE', `"${uri}" is not a device URI`, {
+    hint: 'use serial:/dev/ttyACM0?baud=921600, usb:VID:PID[/serial], tcp:HOST:PORT or sim',
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the advisory lock of a serial port (one file per port, holding the owner's pid); a lock left by
+ * a dead process is taken over. Returns the release function.
+ */
+export function lockSerialPort(
+  path: string,
+  uri: string,
+  dir = join(tmpdir(), 'spikeforge-locks'),
+): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${path.replace(/[^A-Za-z0-9._-]/g, '_')}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (Number.isInteger(pid) && alive(pid)) {
+        throw new SpikeforgeError(
+          'DEVICE_BUSY',
+          `${uri} is busy: process ${pid} has it open (lock ${file})`,
+          {
+            hint: 'close the other program (or spikeforge session) using this device first',
+          },
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new SpikeforgeError('DEVICE_BUSY', `${uri} is busy: cannot take the lock ${file}`);
+}
+
+/** The same link under the URI the user gave (errors then name `sim`, not the memory pair). */
+function named(t: Transport, uri: string): Transport {
+  return {
+    uri,
+    get isOpen() {
+      return t.isOpen;
+    },
+    write: (data) => t.write(data),
+    onData: (l) => t.onData(l),
+    onClose: (l) => t.onClose(l),
+    close: () => t.close(),
+  };
+}
+
+/** Opens the byte link of a URI (serial, tcp, sim). */
+async function openLink(
+  uri: string,
+  options: OpenDeviceOptions,
+): Promise<{ transport: Transport; release: () => void }> {
+  if (uri === 'sim' || uri.startsWith('sim:')) {
+    const board = simBoard(uri === 'sim' ? 'default' : uri.slice(4) || 'default');
+    const { host, board: end } = createMemoryPair();
+    board.attach(end);
+    return { transport: named(host, uri), release: () => {} };
+  }
+  if (uri.startsWith('tcp:')) {
+    const m = /^tcp:(?:\/\/)?(\[[^\]]+\]|[^:]+):(\d+)$/.exec(uri);
+    if (!m) throw usage(uri);
+    return { transport: await openTcp(m[1].replace(/^\[|\]$/g, ''), Number(m[2])), release: () => {} };
+  }
+  if (uri.startsWith('serial:')) {
+    const u = new URL(`file://${uri.slice('serial:'.length)}`);
+    const path = decodeURIComponent(u.pathname);
+    const baud = u.searchParams.get('baud');
+    const release = lockSerialPort(path, uri, options.lockDir);
+    try {
+      const transport = await openSerial({
+        path,
+        baudRate: baud ? Number(baud) : undefined,
+        pace: u.searchParams.get('pace') === '1',
+      });
+      return { transport, release };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  throw usage(uri);
+}
+
+/**
+ * Opens a device: `serial:/dev/ttyACM0?baud=921600`, `tcp:127.0.0.1:7000`, `sim` (an in-process
+ * simulated board). The device is held exclusively until `close()`.
+ */
+export async function openDevice(uri: string, options: OpenDeviceOptions = {}): Promise<Device> {
+  const { transport, release } = await openLink(uri, options);
+  return Device.connect(transport, options, release);
+}
