@@ -1,0 +1,431 @@
+/**
+ * compile: a quantized network becomes a chip configuration and a fit report, or a CompileError that
+ * carries every reason it does not fit (and the partial report, so the CLI can print it).
+ * Steps: lower each layer to a square-kernel conv, route sources to destinations (pooling, fan-out,
+ * merges), check every limit, place layers on cores, then assemble the ChipConfig.
+ */
+import type { ChipProfile } from '../chip/profile.ts';
+import { type ErrorCode, SpikeforgeError } from '../errors.ts';
+import type { Shape3 } from '../network/schema.ts';
+import type { QuantizedLayer, QuantizedNetwork } from '../quantize/types.ts';
+import { checkLayer, checkMemory } from './check.ts';
+import type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
+import { IMAGE_FORMAT_VERSION } from './image.ts';
+import { isProblem, type LoweredLayer, lowerLayer, shapeText } from './lower.ts';
+import { type MemoryDemand, memoryDemand, synopsPerEvent } from './memory.ts';
+import { tryPlace } from './place.ts';
+import { FIT_REPORT_VERSION, type FitReport, type LayerFit, memoryUse } from './report.ts';
+
+export interface InputOptions {
+  /** [height, width] of the sensor / host events, when larger than the network's input (then crop). */
+  sensorShape?: [number, number];
+  /** Kept window [y0, x0, y1, x1) of the sensor map; default: the whole map. */
+  crop?: [number, number, number, number];
+  flipX?: boolean;
+  flipY?: boolean;
+  swapXY?: boolean;
+}
+
+export interface CompileOptions {
+  /** Pins: layer name -> core id. */
+  place?: Record<string, number>;
+  /**
+   * Which layers report their spikes to the host: 'last' (default) = the output layers (those no other
+   * layer reads), 'all', or a list of layer names.
+   */
+  monitor?: 'last' | 'all' | string[];
+  input?: InputOptions;
+}
+
+export interface CompileResult {
+  config: ChipConfig;
+  report: FitReport;
+}
+
+/** The network does not fit: `details` holds every reason, `report` what could be worked out. */
+export class CompileError extends SpikeforgeError {
+  readonly report: FitReport;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; details: string[]; report: FitReport },
+  ) {
+    super(code, message, options);
+    this.report = options.report;
+  }
+}
+
+interface Route {
+  layer: string;
+  pooling: number;
+}
+
+/** A (square) pooling of a source, or an error text when the chip cannot pool that way. */
+function squarePooling(
+  layer: string,
+  from: string,
+  pooling: [number, number],
+  allowed: number[],
+): number | string {
+  const [ph, pw] = pooling;
+  if (ph !== pw) {
+    return `layer "${layer}": pooling ${ph}x${pw} of its source "${from}" is not square: the chip pools ${allowed.map((p) => `${p}x${p}`).join(', ')} only; use square pooling`;
+  }
+  if (!allowed.includes(ph)) {
+    return `layer "${layer}": pooling ${ph}x${ph} of its source "${from}" is not supported (allowed: ${allowed.join(', ')}): use ${allowed.filter((p) => p > 1).join(' or ')}, or pool within a conv stride`;
+  }
+  return ph;
+}
+
+function checkStructure(q: QuantizedNetwork): void {
+  const seen = new Set<string>([q.input.name]);
+  for (const l of q.layers) {
+    if (seen.has(l.name)) {
+      throw new SpikeforgeError('GRAPH', `layer name "${l.name}" is used twice (or is the input's name)`, {
+        hint: 'give every layer a unique name',
+      });
+    }
+    if (l.sources.length < 1 || l.sources.length > 2) {
+      throw new SpikeforgeError(
+        'GRAPH',
+        `layer "${l.name}" has ${l.sources.length} sources, the chip sums 1 or 2`,
+        {
+          hint: 'merge at most two inputs per layer',
+        },
+      );
+    }
+    for (const s of l.sources) {
+      if (!seen.has(s.from)) {
+        throw new SpikeforgeError(
+          'GRAPH',
+          `layer "${l.name}" reads "${s.from}", which is not an earlier layer or the input`,
+          {
+            hint: 'layers must be in topological order and name existing sources',
+          },
+        );
+      }
+    }
+    seen.add(l.name);
+  }
+}
+
+function monitoredLayers(q: QuantizedNetwork, monitor: CompileOptions['monitor']): Set<string> {
+  if (monitor === 'all') return new Set(q.layers.map((l) => l.name));
+  if (Array.isArray(monitor)) {
+    const names = new Set(q.layers.map((l) => l.name));
+    const unknown = monitor.filter((m) => !names.has(m));
+    if (unknown.length > 0) {
+      throw new SpikeforgeError(
+        'USAGE',
+        `--monitor names unknown layers: ${unknown.map((u) => `"${u}"`).join(', ')}`,
+        {
+          hint: `layers: ${[...names].join(', ')}`,
+        },
+      );
+    }
+    return new Set(monitor);
+  }
+  const read = new Set(q.layers.flatMap((l) => l.sources.map((s) => s.from)));
+  return new Set(q.layers.filter((l) => !read.has(l.name)).map((l) => l.name));
+}
+
+function inputConfig(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  opts: InputOptions,
+  errors: string[],
+): Omit<InputConfig, 'destinations'> {
+  const [polarities, h, w] = q.input.shape;
+  const swap = opts.swapXY ?? false;
+  const [sh, sw] = opts.sensorShape ?? (swap ? [w, h] : [h, w]);
+  const crop = opts.crop ?? [0, 0, sh, sw];
+  const [y0, x0, y1, x1] = crop;
+  if (!(0 <= y0 && y0 < y1 && y1 <= sh && 0 <= x0 && x0 < x1 && x1 <= sw)) {
+    throw new SpikeforgeError(
+      'USAGE',
+      `input crop [${crop.join(', ')}] is not a window of the ${sh}x${sw} sensor map`,
+      {
+        hint: 'give the crop as y0,x0,y1,x1 with 0 <= y0 < y1 <= height and 0 <= x0 < x1 <= width',
+      },
+    );
+  }
+  const [ch, cw] = swap ? [x1 - x0, y1 - y0] : [y1 - y0, x1 - x0];
+  if (ch !== h || cw !== w) {
+    throw new SpikeforgeError(
+      'USAGE',
+      `the input crop gives a ${ch}x${cw} map${swap ? ' (after swapping x/y)' : ''}, the network's input "${q.input.name}" is ${h}x${w}`,
+      {
+        hint: 'choose a crop window of the network input size',
+      },
+    );
+  }
+  const lim = profile.input;
+  if (polarities > lim.polaritiesMax) {
+    errors.push(
+      `input "${q.input.name}": ${polarities} channels, the input layer takes at most ${lim.polaritiesMax} polarities: reduce the input channels`,
+    );
+  }
+  if (sh > lim.heightMax || sw > lim.widthMax) {
+    errors.push(
+      `input "${q.input.name}": map ${sh}x${sw} exceeds ${lim.heightMax}x${lim.widthMax}: downsample or crop the events`,
+    );
+  }
+  return {
+    name: q.input.name,
+    shape: [polarities, sh, sw],
+    crop: [y0, x0, y1, x1],
+    flipX: opts.flipX ?? false,
+    flipY: opts.flipY ?? false,
+    swapXY: swap,
+  };
+}
+
+export function compile(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  options: CompileOptions = {},
+): CompileResult {
+  checkStructure(q);
+  const errors: string[] = [];
+  const notes = [...q.notes];
+  const warnings: string[] = [];
+  const input = inputConfig(q, profile, options.input ?? {}, errors);
+  const monitor = monitoredLayers(q, options.monitor);
+
+  const lowered = new Map<string, LoweredLayer>();
+  for (const layer of q.layers) {
+    const l = lowerLayer(layer, profile);
+    if (isProblem(l)) {
+      errors.push(`${l.message}: ${l.hint}`);
+      continue;
+    }
+    lowered.set(layer.name, l);
+    notes.push(...l.notes);
+  }
+
+  // Routing: each source (the input or a layer) sends to its readers, each with its own pooling.
+  const outputShape = new Map<string, Shape3>([[q.input.name, q.input.shape]]);
+  for (const l of q.layers) outputShape.set(l.name, l.outputShape);
+  const routes = new Map<string, Route[]>();
+  for (const l of q.layers) {
+    for (const s of l.sources) {
+      const allowed = s.from === q.input.name ? profile.input.poolings : profile.poolings;
+      const p = squarePooling(l.name, s.from, s.pooling, allowed);
+      if (typeof p === 'string') {
+        errors.push(p);
+        continue;
+      }
+      const [sc, sh, sw] = outputShape.get(s.from)!;
+      const pooled: Shape3 = [sc, Math.floor(sh / p), Math.floor(sw / p)];
+      if (pooled.some((v, i) => v !== l.inputShape[i])) {
+        errors.push(
+          `layer "${l.name}": its source "${s.from}" gives ${shapeText(pooled)} after pooling ${p}, the layer reads ${shapeText(l.inputShape)}${l.sources.length > 1 ? ' (the two inputs of a merge must have the same shape)' : ''}: make the shapes agree`,
+        );
+      }
+      routes.set(s.from, [...(routes.get(s.from) ?? []), { layer: l.name, pooling: p }]);
+    }
+  }
+  for (const [from, rs] of routes) {
+    const max = from === q.input.name ? profile.input.destinationsMax : profile.destinationsMax;
+    if (rs.length > max) {
+      errors.push(
+        `${from === q.input.name ? 'input' : 'layer'} "${from}" feeds ${rs.length} layers (${rs.map((r) => `"${r.layer}"`).join(', ')}), a core sends to at most ${max}: insert a copy layer or restructure the network`,
+      );
+    }
+  }
+
+  const demands = new Map<string, MemoryDemand>();
+  const placeable: string[] = [];
+  for (const layer of q.layers) {
+    const l = lowered.get(layer.name);
+    if (!l) continue;
+    errors.push(...checkLayer(layer, l, profile));
+    const d = memoryDemand(l.inputShape, l.kernelSize, l.outputShape, layer.bias !== null);
+    demands.set(layer.name, d);
+    const memErrors = checkMemory(l, d, profile);
+    errors.push(...memErrors);
+    if (memErrors.length === 0) placeable.push(layer.name);
+  }
+  const placement = tryPlace(
+    placeable.map((name) => ({ layer: name, ...demands.get(name)! })),
+    profile,
+    options.place ?? {},
+  );
+  const limitErrors = errors.length;
+  errors.push(...placement.problems);
+  if (q.layers.length > profile.cores.length && placeable.length <= profile.cores.length) {
+    errors.push(
+      `${q.layers.length} layers but ${profile.id} has ${profile.cores.length} cores (one layer per core)`,
+    );
+  }
+  for (const pin of Object.keys(options.place ?? {})) {
+    if (!placeable.includes(pin) && q.layers.some((l) => l.name === pin)) {
+      errors.push(`pin ${pin}=${options.place![pin]}: layer "${pin}" cannot be placed anywhere (see above)`);
+    }
+  }
+
+  for (const layer of q.layers) warnings.push(...layerWarnings(layer, monitor, routes));
+
+  const report = buildReport(
+    q,
+    profile,
+    input,
+    lowered,
+    demands,
+    routes,
+    placement.assignment,
+    monitor,
+    errors,
+    warnings,
+    notes,
+  );
+  if (errors.length > 0) {
+    const code: ErrorCode = limitErrors > 0 ? 'CHIP_LIMIT' : 'PLACEMENT';
+    throw new CompileError(
+      code,
+      `network${q.name ? ` "${q.name}"` : ''} does not fit on ${profile.id}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
+      {
+        details: errors,
+        report,
+        hint:
+          code === 'PLACEMENT'
+            ? 'every layer fits some core, but not all at once: reduce the memory of the competing layers, remove layers, or change --place'
+            : 'each line names the layer, the limit and the value; change the network (channels, kernel, stride, pooling) accordingly',
+      },
+    );
+  }
+
+  const coreOf = placement.assignment;
+  const destinations = (from: string): Destination[] =>
+    (routes.get(from) ?? []).map((r) => ({ coreId: coreOf.get(r.layer)!, pooling: r.pooling }));
+  const cores: CoreConfig[] = q.layers.map((layer) => {
+    const l = lowered.get(layer.name)!;
+    return {
+      coreId: coreOf.get(layer.name)!,
+      layer: layer.name,
+      inputShape: [...l.inputShape],
+      outputShape: [...l.outputShape],
+      kernelSize: l.kernelSize,
+      stride: [...l.stride],
+      padding: [...l.padding],
+      weights: l.weights,
+      biases: layer.bias ? Int16Array.from(layer.bias) : null,
+      thresholdHigh: layer.thresholdHigh,
+      thresholdLow: layer.thresholdLow,
+      reset: layer.reset,
+      initialState: layer.initialState?.some((v) => v !== 0) ? Int16Array.from(layer.initialState) : null,
+      destinations: destinations(layer.name),
+      monitor: monitor.has(layer.name),
+    };
+  });
+  cores.sort((a, b) => a.coreId - b.coreId);
+  const config: ChipConfig = {
+    formatVersion: IMAGE_FORMAT_VERSION,
+    chip: profile.id,
+    sourceHash: q.sourceHash,
+    input: { ...input, destinations: destinations(q.input.name) },
+    cores,
+  };
+  return { config, report };
+}
+
+function layerWarnings(layer: QuantizedLayer, monitor: Set<string>, routes: Map<string, Route[]>): string[] {
+  const out: string[] = [];
+  const at = `layer "${layer.name}"`;
+  if (layer.weight.length > 0 && layer.weight.every((w) => w === 0)) {
+    out.push(`${at}: every weight is 0 after quantization: the layer only ever sees its bias`);
+  } else if (layer.stats.zeroedWeightShare > 0) {
+    out.push(
+      `${at}: ${(layer.stats.zeroedWeightShare * 100).toFixed(1)}% of its weights were non-zero and quantized to 0 (scale ${layer.stats.scale.toPrecision(4)}, limited by ${layer.stats.limitedBy})`,
+    );
+  }
+  if (!monitor.has(layer.name) && !routes.has(layer.name)) {
+    out.push(`${at}: its spikes go nowhere (no reader, not monitored)`);
+  }
+  return out;
+}
+
+function buildReport(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  input: Omit<InputConfig, 'destinations'>,
+  lowered: Map<string, LoweredLayer>,
+  demands: Map<string, MemoryDemand>,
+  routes: Map<string, Route[]>,
+  coreOf: Map<string, number>,
+  monitor: Set<string>,
+  errors: string[],
+  warnings: string[],
+  notes: string[],
+): FitReport {
+  const largest = {
+    kernel: Math.max(...profile.cores.map((c) => c.kernelMemory)),
+    neuron: Math.max(...profile.cores.map((c) => c.neuronMemory)),
+    bias: Math.max(...profile.cores.map((c) => c.biasMemory)),
+  };
+  const synopsIn = new Map<string, number>();
+  for (const [name, l] of lowered) synopsIn.set(name, synopsPerEvent(l.kernelSize, l.stride, l.outputShape));
+  const dests = (from: string) =>
+    (routes.get(from) ?? []).map((r) => ({
+      layer: r.layer,
+      coreId: coreOf.get(r.layer) ?? null,
+      pooling: r.pooling,
+    }));
+  const layers: LayerFit[] = q.layers.map((layer) => {
+    const l = lowered.get(layer.name);
+    const d = demands.get(layer.name) ?? { kernel: 0, neuron: 0, bias: 0 };
+    const coreId = coreOf.get(layer.name) ?? null;
+    const core = coreId === null ? null : profile.cores.find((c) => c.id === coreId)!;
+    return {
+      layer: layer.name,
+      kind: layer.kind,
+      coreId,
+      inputShape: [...layer.inputShape],
+      outputShape: [...layer.outputShape],
+      kernelSize: l?.kernelSize ?? 0,
+      stride: l ? [...l.stride] : [...layer.stride],
+      padding: l ? [...l.padding] : [...layer.padding],
+      sources: layer.sources.map((s) => ({ from: s.from, pooling: [...s.pooling] })),
+      destinations: dests(layer.name),
+      monitor: monitor.has(layer.name),
+      kernelMemory: memoryUse(d.kernel, core?.kernelMemory ?? largest.kernel),
+      neuronMemory: memoryUse(d.neuron, core?.neuronMemory ?? largest.neuron),
+      biasMemory: memoryUse(d.bias, core?.biasMemory ?? largest.bias),
+      synopsPerInputEvent: synopsIn.get(layer.name) ?? 0,
+      synopsPerOutputEvent: (routes.get(layer.name) ?? []).reduce(
+        (s, r) => s + (synopsIn.get(r.layer) ?? 0),
+        0,
+      ),
+      scale: Number.isFinite(layer.stats?.scale) ? layer.stats.scale : null,
+    };
+  });
+  const sum = (
+    key: 'kernelMemory' | 'neuronMemory' | 'biasMemory',
+    cap: 'kernelMemory' | 'neuronMemory' | 'biasMemory',
+  ) => {
+    const used = layers.reduce((s, l) => s + l[key].used, 0);
+    return memoryUse(
+      used,
+      profile.cores.reduce((s, c) => s + c[cap], 0),
+    );
+  };
+  return {
+    reportVersion: FIT_REPORT_VERSION,
+    chip: profile.id,
+    network: q.name ?? null,
+    sourceHash: q.sourceHash,
+    fits: errors.length === 0,
+    input: { name: input.name, shape: [...input.shape], destinations: dests(q.input.name) },
+    layers,
+    totals: {
+      coresUsed: coreOf.size,
+      coresAvailable: profile.cores.length,
+      kernelMemory: sum('kernelMemory', 'kernelMemory'),
+      neuronMemory: sum('neuronMemory', 'neuronMemory'),
+      biasMemory: sum('biasMemory', 'biasMemory'),
+    },
+    errors: [...errors],
+    warnings,
+    notes,
+  };
+}

@@ -1,0 +1,28 @@
+/** The compiler for dynapcnn9-class chips: quantized network -> chip configuration, image, register writes. */
+export {
+  CompileError,
+  type CompileOptions,
+  type CompileResult,
+  compile,
+  type InputOptions,
+} from './compile.ts';
+export type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
+export { evaluationOrder } from './config.ts';
+export { decodeImage, encodeImage, IMAGE_FORMAT_VERSION, IMAGE_MAGIC, isImage } from './image.ts';
+export { type LoweredLayer, lowerLayer } from './lower.ts';
+export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';
+export { candidateCores, type PlacementDemand, type PlacementResult, place, tryPlace } from './place.ts';
+export {
+  configFromRegisterWrites,
+  type RegisterWrite,
+  registerAddress,
+  registerWrites,
+  splitAddress,
+} from './registers.ts';
+export {
+  FIT_REPORT_VERSION,
+  type FitReport,
+  formatFitReport,
+  type LayerFit,
+  type MemoryUse,
+} from './report.ts';
