@@ -2,7 +2,14 @@
 export { type GroupSource, groupLayers, type LayerGroup } from './group.ts';
 export { hashNetwork } from './hash.ts';
 export { formatIssuePath, formatNetworkJson, networkJsonSchema, parseNetworkJson } from './json.ts';
-export { loadNetwork } from './load.ts';
+export { loadNetwork, readNetworkFile } from './load.ts';
 export { compareNodeNames, NIR_WRITE_VERSION, type NirImportOptions, readNir, writeNir } from './nir.ts';
 export * from './schema.ts';
-export { fmtShape, inferShapes, type ShapeOptions, sizeOf, windowOutput } from './shapes.ts';
+export { flatOutputs, fmtShape, inferShapes, type ShapeOptions, sizeOf, windowOutput } from './shapes.ts';
+export {
+  formatNetworkSummary,
+  formatShape,
+  type LayerSummary,
+  type NetworkSummary,
+  summarizeNetwork,
+} from './summary.ts';

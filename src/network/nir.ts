@@ -9,7 +9,7 @@ import { SpikeforgeError } from '../errors.ts';
 import { type H5Value, type H5Write, readHdf5Tree, writeHdf5Tree } from './hdf5.ts';
 import type { Layer, LayerOf, Network, Shape3, Tensor } from './schema.ts';
 import { NETWORK_FORMAT, NETWORK_FORMAT_VERSION } from './schema.ts';
-import { fmtShape, inferShapes, sizeOf } from './shapes.ts';
+import { flatOutputs, fmtShape, inferShapes, sizeOf } from './shapes.ts';
 
 export interface NirImportOptions {
   /** How IF neurons reset: by subtraction (sinabs' convention, default) or to zero. */
@@ -132,14 +132,14 @@ function nodesOf(tree: H5Value, file: string): { nodes: Map<string, NirNode>; ed
   };
   if (tree.kind !== 'group') return fail('no root group');
   const root = tree.entries.get('node');
-  if (!root || root.kind !== 'group') return fail('no /node group');
+  if (root?.kind !== 'group') return fail('no /node group');
   const nodesGroup = root.entries.get('nodes');
-  if (!nodesGroup || nodesGroup.kind !== 'group') return fail('no /node/nodes group');
+  if (nodesGroup?.kind !== 'group') return fail('no /node/nodes group');
   const nodes = new Map<string, NirNode>();
   for (const [name, g] of nodesGroup.entries) {
     if (g.kind !== 'group') continue;
     const t = g.entries.get('type');
-    if (!t || t.kind !== 'string') return fail(`node "${name}" has no type`);
+    if (t?.kind !== 'string') return fail(`node "${name}" has no type`);
     const params = new Map(g.entries);
     params.delete('type');
     nodes.set(name, { name, type: t.data[0], params });
@@ -500,7 +500,7 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
 function applyMetadata(reader: NodeReader, layer: Layer): void {
   if (layer.type !== 'if') return;
   const meta = reader.node.params.get('metadata');
-  if (!meta || meta.kind !== 'group') return;
+  if (meta?.kind !== 'group') return;
   const low = meta.entries.get('spikeforge_threshold_low');
   if (low?.kind === 'number' && low.data.length === 1) layer.thresholdLow = low.data[0];
   const reset = meta.entries.get('spikeforge_reset');
@@ -641,16 +641,8 @@ function exportNode(layer: Layer, input: Shape3, output: Shape3, flat: boolean):
  */
 export async function writeNir(network: Network, path: string): Promise<void> {
   const shapes = inferShapes(network);
-  // Which maps are flat vectors: after a flatten or a linear layer (NIR gives them shape [n]).
-  const flat = new Map<string, boolean>([[network.input.name, false]]);
-  for (const layer of network.layers) {
-    flat.set(
-      layer.name,
-      layer.type === 'flatten' ||
-        layer.type === 'linear' ||
-        (layer.type !== 'conv2d' && flat.get(layer.inputs[0])!),
-    );
-  }
+  const flatSet = flatOutputs(network);
+  const flat = new Map<string, boolean>(network.layers.map((l) => [l.name, flatSet.has(l.name)]));
   const nodes: [string, H5Write][] = [];
   const edges: string[] = [];
   nodes.push([

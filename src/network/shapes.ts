@@ -150,3 +150,15 @@ export function inferShapes(network: Network, options: ShapeOptions = {}): Map<s
   });
   return shapes;
 }
+
+/** Names of the layers whose output is a flat vector (after a flatten or a linear layer); NIR writes [n]. */
+export function flatOutputs(network: Network): Set<string> {
+  const flat = new Set<string>();
+  for (const layer of network.layers) {
+    const fromFlat = layer.inputs.every((i) => flat.has(i));
+    if (layer.type === 'flatten' || layer.type === 'linear' || (layer.type !== 'conv2d' && fromFlat)) {
+      flat.add(layer.name);
+    }
+  }
+  return flat;
+}

@@ -1,12 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { SpikeforgeError } from '../../errors.ts';
+import { formatNetworkJson, loadNetwork, writeNir } from '../../network/index.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
+interface ConvertOptions extends NirCliOptions {
+  base64Above: string;
+}
+
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('convert')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"convert" is not available yet');
-    });
+    .description(
+      'convert a network between NIR (.nir) and spikeforge JSON (.json); the output extension decides',
+    )
+    .argument('<in>', 'network.nir or network.json')
+    .argument('<out>', 'output file: .nir or .json')
+    .option('--base64-above <n>', 'JSON: write tensors with more than n values as base64 float32', '256');
+  nirImportFlags(cmd).action(async (input: string, output: string, opts: ConvertOptions) => {
+    const ext = extname(output).toLowerCase();
+    if (ext !== '.nir' && ext !== '.json') {
+      throw new SpikeforgeError('USAGE', `${output}: unknown output format "${ext || '(no extension)'}"`, {
+        hint: 'name the output file .nir or .json',
+      });
+    }
+    const base64Above = Number(opts.base64Above);
+    if (!Number.isInteger(base64Above) || base64Above < 0) {
+      throw new SpikeforgeError(
+        'USAGE',
+        `--base64-above: "${opts.base64Above}" is not a non-negative integer`,
+      );
+    }
+    const network = await loadNetwork(input, importOptionsOf(opts));
+    if (ext === '.nir') await writeNir(network, output);
+    else await writeFile(output, formatNetworkJson(network, { base64Above }));
+    process.stderr.write(`wrote ${output} (${network.layers.length} layers)\n`);
+  });
 }

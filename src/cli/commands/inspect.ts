@@ -1,12 +1,72 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { getProfile } from '../../chip/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { formatNetworkSummary, loadNetwork, readNetworkFile, summarizeNetwork } from '../../network/index.ts';
+import { formatQuantizationReport, quantize } from '../../quantize/index.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
+interface InspectOptions extends NirCliOptions {
+  json?: boolean;
+  quantize?: boolean;
+  chip: string;
+}
+
+/**
+ * Compiled images (magic "SFIMG") are described by the compiler's `inspectImage`, loaded lazily so
+ * `inspect` on a network does not pull in the compiler. INTEGRATION: until `inspectImage` exists in
+ * src/compiler/index.ts, images get a clear error.
+ */
+async function inspectImageFile(path: string, json: boolean): Promise<void> {
+  const compiler: Record<string, unknown> = await import('../../compiler/index.ts');
+  const inspectImage = compiler.inspectImage;
+  if (typeof inspectImage !== 'function') {
+    throw new SpikeforgeError(
+      'USAGE',
+      `${path}: is a spikeforge image; inspecting images is not available yet`,
+    );
+  }
+  const result: unknown = await inspectImage(await readFile(path), { json });
+  process.stdout.write(
+    typeof result === 'string' ? `${result.trimEnd()}\n` : `${JSON.stringify(result, null, 2)}\n`,
+  );
+}
+
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('inspect')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"inspect" is not available yet');
-    });
+    .description('show a network (NIR or JSON): layers, types, shapes, parameters, thresholds')
+    .argument('<file>', 'network.nir, network.json (or a compiled image)')
+    .option('--json', 'machine-readable output')
+    .option('--quantize', 'also quantize for the chip and show the per-layer report')
+    .option('--chip <id>', 'chip profile for --quantize', 'dynapcnn9');
+  nirImportFlags(cmd).action(async (file: string, opts: InspectOptions) => {
+    const head = await readNetworkFile(file);
+    if (Buffer.from(head.subarray(0, 5)).toString('latin1') === 'SFIMG') {
+      await inspectImageFile(file, Boolean(opts.json));
+      return;
+    }
+    const network = await loadNetwork(file, importOptionsOf(opts));
+    const summary = summarizeNetwork(network);
+    const q = opts.quantize ? quantize(network, getProfile(opts.chip)) : undefined;
+    if (opts.json) {
+      const quantization = q?.layers.map((l) => ({
+        name: l.name,
+        weightName: l.weightName,
+        kind: l.kind,
+        sources: l.sources,
+        inputShape: l.inputShape,
+        outputShape: l.outputShape,
+        thresholdHigh: l.thresholdHigh,
+        thresholdLow: l.thresholdLow,
+        reset: l.reset,
+        ...l.stats,
+      }));
+      const out = { file, ...summary, ...(q ? { quantization, quantizationNotes: q.notes } : {}) };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(`file     ${file}\n${formatNetworkSummary(summary)}\n`);
+    if (q) process.stdout.write(`\nquantization for ${opts.chip}:\n${formatQuantizationReport(q)}\n`);
+  });
 }

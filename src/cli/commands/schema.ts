@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
+import { networkJsonSchema } from '../../network/index.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
 export function register(program: Command): void {
   program
     .command('schema')
-    .description('(not yet available)')
+    .description('print the JSON Schema (draft 2020-12) of the JSON network format')
     .action(() => {
-      throw new SpikeforgeError('USAGE', '"schema" is not available yet');
+      process.stdout.write(`${JSON.stringify(networkJsonSchema(), null, 2)}\n`);
     });
 }
