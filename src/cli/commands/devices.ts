@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
+import { discoverDevices, formatDiscovery } from '../../transport/discovery.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
 export function register(program: Command): void {
   program
     .command('devices')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"devices" is not available yet');
+    .description('list boards on serial ports and USB, and the simulated board (URIs for --device)')
+    .option('--json', 'print { devices, notes } as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const found = await discoverDevices();
+      process.stdout.write(o.json ? `${JSON.stringify(found, null, 2)}\n` : `${formatDiscovery(found)}\n`);
     });
 }
