@@ -182,7 +182,7 @@ export class Board {
   }
 
   /** Serves a link until it closes. Several links may be attached; one session owns the board. */
-  attach(transport: Transport): void {
+  attach(transport: Transport, onClosed?: () => void): void {
     const link = new FramedLink(transport, { maxFrameSize: this.maxFrameSize });
     const client: Client = { link, open: true, name: transport.uri };
     this.clients.add(client);
@@ -192,6 +192,7 @@ export class Board {
       this.clients.delete(client);
       this.counters.crcErrors += link.stats.crcErrors;
       if (this.owner === client) this.endSession('link closed');
+      onClosed?.();
     });
   }
 

@@ -10,7 +10,9 @@ export type {
 } from './device.ts';
 export { Device } from './device.ts';
 export { BoardError, boardErrorName } from './errors.ts';
+export { type ImageFileOptions, loadImageFile } from './image.ts';
 export type { OpenDeviceOptions } from './open.ts';
 export { lockSerialPort, openDevice, simBoard } from './open.ts';
+export { concatSpikes, type RunOnDeviceOptions, runOnDevice } from './run.ts';
 export type { RequestBody, SessionOptions, SessionStats } from './session.ts';
 export { Session } from './session.ts';

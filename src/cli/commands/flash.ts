@@ -1,12 +1,50 @@
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { loadImageFile, openDevice } from '../../device/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
 export function register(program: Command): void {
   program
     .command('flash')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"flash" is not available yet');
-    });
+    .description(
+      'write an image (or a network, compiled on the way) to a board: staged, verified, applied atomically',
+    )
+    .argument('<file>', 'image from `spikeforge compile`, or a network (.nir, .json)')
+    .requiredOption('--device <uri>', 'serial:/dev/ttyACM0?baud=921600, tcp:HOST:PORT, sim')
+    .option('--verify <how>', 'crc (default) or readback', 'crc')
+    .option('--resume', 'keep the chunks the board staged in an interrupted flash of this image')
+    .option('--quiet', 'no progress bar')
+    .action(
+      async (file: string, opts: { device: string; verify: string; resume?: boolean; quiet?: boolean }) => {
+        if (opts.verify !== 'crc' && opts.verify !== 'readback') {
+          throw new SpikeforgeError('USAGE', `--verify ${opts.verify}: expected crc or readback`);
+        }
+        const image = await loadImageFile(file);
+        const dev = await openDevice(opts.device);
+        const bar = opts.quiet
+          ? undefined
+          : new SingleBar({
+              format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
+              stream: process.stderr,
+              noTTYOutput: false,
+              hideCursor: true,
+            });
+        try {
+          bar?.start(image.length, 0);
+          const r = await dev.flash(image, {
+            verify: opts.verify,
+            resume: opts.resume,
+            onProgress: (bytes) => bar?.update(bytes),
+          });
+          bar?.stop();
+          const info = await dev.info();
+          process.stdout.write(
+            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
+          );
+        } finally {
+          bar?.stop();
+          await dev.close();
+        }
+      },
+    );
 }
