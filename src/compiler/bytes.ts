@@ -115,12 +115,13 @@ export class ByteReader {
 
   bytes(n: number, what: string): Uint8Array {
     const at = this.need(n, what);
-    return this.data.slice(at, at + n);
+    // A copy (a Node Buffer's slice() would be a view into the whole file).
+    return Uint8Array.from(this.data.subarray(at, at + n));
   }
 
   i8s(n: number, what: string): Int8Array {
     const at = this.need(n, what);
-    return new Int8Array(this.data.slice(at, at + n).buffer);
+    return Int8Array.from(new Int8Array(this.data.buffer, this.data.byteOffset + at, n));
   }
 
   i16s(n: number, what: string): Int16Array {

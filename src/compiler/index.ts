@@ -11,6 +11,12 @@ export { evaluationOrder } from './config.ts';
 export { decodeImage, encodeImage, IMAGE_FORMAT_VERSION, IMAGE_MAGIC, isImage } from './image.ts';
 export { type LoweredLayer, lowerLayer } from './lower.ts';
 export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';
+export {
+  type CompileNetworkOptions,
+  compileNetwork,
+  type LoadConfigOptions,
+  loadConfig,
+} from './pipeline.ts';
 export { candidateCores, type PlacementDemand, type PlacementResult, place, tryPlace } from './place.ts';
 export {
   configFromRegisterWrites,

@@ -87,6 +87,13 @@ export function tryPlace(
   const layerOfCore = new Map<number, number>();
   const tryAugment = (u: number, seen: Set<number>, visitedLayers: Set<number>): boolean => {
     visitedLayers.add(u);
+    // A free core first (in preference order): layers only move when there is no other way.
+    const free = candidates[u].find((id) => !seen.has(id) && !layerOfCore.has(id));
+    if (free !== undefined) {
+      seen.add(free);
+      layerOfCore.set(free, u);
+      return true;
+    }
     for (const coreId of candidates[u]) {
       if (seen.has(coreId)) continue;
       seen.add(coreId);

@@ -4,7 +4,6 @@
  * for people.
  */
 import type { Shape3 } from '../network/schema.ts';
-import { formatWords } from './memory.ts';
 
 export const FIT_REPORT_VERSION = 1;
 
@@ -77,7 +76,8 @@ export function memoryUse(used: number, capacity: number): MemoryUse {
 
 const shape = (s: readonly number[]): string => s.join('x');
 const pct = (m: { percent: number }): string => `${m.percent.toFixed(1)}%`;
-const mem = (m: MemoryUse): string => `${formatWords(m.used)}/${formatWords(m.capacity)} ${pct(m)}`;
+const words = (n: number): string => (n >= 1024 && n % 1024 === 0 ? `${n / 1024}Ki` : String(n));
+const mem = (m: MemoryUse): string => `${words(m.used)}/${words(m.capacity)} ${pct(m)}`;
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -130,7 +130,7 @@ export function formatFitReport(report: FitReport): string {
   const t = report.totals;
   lines.push(
     '',
-    `total: kernel ${formatWords(t.kernelMemory.used)}/${formatWords(t.kernelMemory.capacity)} (${pct(t.kernelMemory)}), neuron ${formatWords(t.neuronMemory.used)}/${formatWords(t.neuronMemory.capacity)} (${pct(t.neuronMemory)}), bias ${t.biasMemory.used}/${t.biasMemory.capacity} (${pct(t.biasMemory)})`,
+    `total: kernel ${mem(t.kernelMemory)}, neuron ${mem(t.neuronMemory)}, bias ${t.biasMemory.used}/${t.biasMemory.capacity} ${pct(t.biasMemory)}`,
     '(* = monitored: spikes reported to the host)',
   );
   const section = (name: string, items: string[]): void => {

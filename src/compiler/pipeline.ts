@@ -1,0 +1,60 @@
+/**
+ * The whole way from a file to a configuration: a network file is loaded, quantized and compiled; an
+ * image file is decoded. `run`, `flash` and `compare` take either through `loadConfig`.
+ */
+import { getProfile } from '../chip/index.ts';
+import type { ChipProfile } from '../chip/profile.ts';
+import { SpikeforgeError } from '../errors.ts';
+import { loadNetwork, readNetworkFile } from '../network/index.ts';
+import type { Network } from '../network/schema.ts';
+import { quantize } from '../quantize/index.ts';
+import type { QuantizedNetwork } from '../quantize/types.ts';
+import { type CompileOptions, type CompileResult, compile } from './compile.ts';
+import type { ChipConfig } from './config.ts';
+import { decodeImage, encodeImage, isImage } from './image.ts';
+import type { FitReport } from './report.ts';
+
+export interface CompileNetworkOptions extends CompileOptions {
+  /** Collapse per-neuron thresholds that differ within a layer (with a note) instead of failing. */
+  collapseThresholds?: boolean;
+}
+
+/** quantize + compile. */
+export function compileNetwork(
+  network: Network,
+  profile: ChipProfile,
+  options: CompileNetworkOptions = {},
+): CompileResult & { quantized: QuantizedNetwork } {
+  const quantized = quantize(network, profile, { collapseThresholds: options.collapseThresholds });
+  return { ...compile(quantized, profile, options), quantized };
+}
+
+export interface LoadConfigOptions extends CompileNetworkOptions {
+  /** Chip profile id; default: the image's chip, or dynapcnn9 for a network. */
+  chip?: string;
+}
+
+/** Reads an image (decoded) or a network file (loaded, quantized, compiled, encoded). */
+export async function loadConfig(
+  path: string,
+  options: LoadConfigOptions = {},
+): Promise<{ config: ChipConfig; image: Uint8Array; report?: FitReport }> {
+  const bytes = await readNetworkFile(path);
+  if (isImage(bytes)) {
+    const config = decodeImage(bytes, path);
+    if (options.chip !== undefined && options.chip !== config.chip) {
+      throw new SpikeforgeError(
+        'USAGE',
+        `${path}: the image is for chip "${config.chip}", not "${options.chip}"`,
+        {
+          hint: `drop --chip, or compile the network for ${options.chip}`,
+        },
+      );
+    }
+    return { config, image: bytes };
+  }
+  const profile = getProfile(options.chip ?? 'dynapcnn9');
+  const network = await loadNetwork(path, { collapseThresholds: options.collapseThresholds });
+  const { config, report } = compileNetwork(network, profile, options);
+  return { config, image: encodeImage(config), report };
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dynapcnn9 } from '../../src/chip/index.ts';
+import { compileNetwork, decodeImage, encodeImage, loadConfig } from '../../src/compiler/index.ts';
+import { loadNetwork } from '../../src/network/index.ts';
+import { goldenFile, nirFixture } from '../fixtures.ts';
+
+describe('network -> configuration', () => {
+  it('the N-MNIST CSNN of the NIR paper fits on five cores', async () => {
+    const network = await loadNetwork(nirFixture('cnn_sinabs_nir020.nir'));
+    const { config, report, quantized } = compileNetwork(network, dynapcnn9);
+    expect(config.cores).toHaveLength(5);
+    expect(report.fits).toBe(true);
+    expect(report.totals.coresUsed).toBe(5);
+    expect(config.sourceHash).toBe(quantized.sourceHash);
+    // the chain: input -> 5 cores -> host; the last layer is the only monitored one
+    expect(config.input.destinations).toHaveLength(1);
+    expect(config.cores.filter((c) => c.monitor).map((c) => c.layer)).toEqual([
+      quantized.layers.at(-1)!.name,
+    ]);
+    // pooling of the sinabs model (2x2 sum pools) sits on destinations
+    expect(config.cores.flatMap((c) => c.destinations.map((d) => d.pooling)).sort()).toEqual([1, 1, 2, 2]);
+  });
+
+  it('loadConfig reads a network or an image and gives the same configuration', async () => {
+    const path = goldenFile('conv_pool_affine', 'network.nir');
+    const fromNetwork = await loadConfig(path);
+    expect(fromNetwork.report?.fits).toBe(true);
+    expect(decodeImage(fromNetwork.image)).toEqual(fromNetwork.config);
+    const dir = mkdtempSync(join(tmpdir(), 'sf-compile-'));
+    const imagePath = join(dir, 'net.sfimg');
+    writeFileSync(imagePath, fromNetwork.image);
+    const fromImage = await loadConfig(imagePath);
+    expect(fromImage.config).toEqual(fromNetwork.config);
+    expect(fromImage.image).toEqual(fromNetwork.image);
+    expect(fromImage.report).toBeUndefined();
+    await expect(loadConfig(imagePath, { chip: 'other' })).rejects.toThrow(
+      /the image is for chip "dynapcnn9"/,
+    );
+    // same network, same bytes
+    expect((await loadConfig(path)).image).toEqual(encodeImage(fromNetwork.config));
+  });
+});
