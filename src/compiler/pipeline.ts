@@ -51,7 +51,7 @@ export async function loadConfig(
         },
       );
     }
-    return { config, image: bytes };
+    return { config, image: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }
   const profile = getProfile(options.chip ?? 'dynapcnn9');
   const network = await loadNetwork(path, { collapseThresholds: options.collapseThresholds });
