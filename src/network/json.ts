@@ -29,7 +29,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return describeIssue({ ...deepest, path: [...issue.path, ...deepest.path] } as z.core.$ZodIssue);
     }
   }
-  return `${formatIssuePath(issue.path)}: ${issue.message}`;
+  const path = formatIssuePath(issue.path);
+  const field = issue.path[issue.path.length - 1];
+  if (
+    issue.code === 'invalid_union' &&
+    (field === 'weight' || field === 'bias' || field === 'initialState')
+  ) {
+    return `${path}: expected a tensor: nested arrays of numbers, or {"dtype": "float32", "shape": [...], "base64": "..."}`;
+  }
+  // Tensor checks report their position inside the tensor as "[i][j]: ...": append it to the path.
+  const inner = /^((?:\[\d+\])+): (.*)$/s.exec(issue.message);
+  if (inner) return `${path}${inner[1]}: ${inner[2]}`;
+  return `${path}: ${issue.message}`;
 }
 
 /** Parses and validates a JSON network (schema, then graph and shapes). Errors name `file` and the path. */

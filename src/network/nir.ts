@@ -163,6 +163,16 @@ function inputShape(r: NodeReader): Shape3 {
   return r.fail(`input shape ${fmtShape(s)} is not [C, H, W], [H, W] or [N]`);
 }
 
+/**
+ * NIR's Conv2d always has a bias and exporters write zeros for "none"; an all-zero bias is the same
+ * network as no bias (and needs no bias memory on the chip), so it is read as none.
+ */
+function biasOf(r: NodeReader): Tensor | null {
+  if (!r.has('bias')) return null;
+  const bias = r.tensor('bias');
+  return bias.data.every((b) => b === 0) ? null : bias;
+}
+
 function convertConv(r: NodeReader, name: string, inputs: string[]): LayerOf<'conv2d'> {
   const weight = r.tensor('weight');
   if (weight.shape.length !== 4) r.fail(`weight must be [Cout, Cin, Kh, Kw], got ${fmtShape(weight.shape)}`);
@@ -189,8 +199,7 @@ function convertConv(r: NodeReader, name: string, inputs: string[]): LayerOf<'co
   } else {
     padding = r.pair('padding', [0, 0]);
   }
-  const bias = r.has('bias') ? r.tensor('bias') : null;
-  return { type: 'conv2d', name, inputs, weight, bias, stride, padding };
+  return { type: 'conv2d', name, inputs, weight, bias: biasOf(r), stride, padding };
 }
 
 function convertIf(
@@ -283,8 +292,7 @@ function convertNode(
     case 'Linear': {
       const weight = r.tensor('weight');
       if (weight.shape.length !== 2) r.fail(`weight must be [out, in], got ${fmtShape(weight.shape)}`);
-      const bias = type === 'Affine' && r.has('bias') ? r.tensor('bias') : null;
-      return { type: 'linear', name, inputs, weight, bias };
+      return { type: 'linear', name, inputs, weight, bias: type === 'Affine' ? biasOf(r) : null };
     }
     case 'SumPool2d':
     case 'AvgPool2d': {

@@ -8,9 +8,10 @@
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
   const d = x - f;
-  if (d < 0.5) return f;
+  // `+ 0` turns -0 into 0: integers have one zero.
+  if (d < 0.5) return f + 0;
   if (d > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
+  return f % 2 === 0 ? f + 0 : f + 1;
 }
 
 /**

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { SpikeforgeError } from '../../src/errors.ts';
+import {
+  formatNetworkJson,
+  hashNetwork,
+  type Network,
+  networkJsonSchema,
+  parseNetworkJson,
+} from '../../src/network/index.ts';
+import { tinyConvNet, weights } from './build.ts';
+
+function parseError(text: string): SpikeforgeError {
+  try {
+    parseNetworkJson(text, 'net.json');
+  } catch (e) {
+    if (e instanceof SpikeforgeError) return e;
+    throw e;
+  }
+  throw new Error('expected a SpikeforgeError');
+}
+
+/** Plain data of the IR with tensors as arrays, for deep equality. */
+function plain(n: Network): unknown {
+  return JSON.parse(JSON.stringify(n, (_k, v) => (v instanceof Float32Array ? { f32: Array.from(v) } : v)));
+}
+
+describe('JSON network format', () => {
+  it('fills defaults: inputs from the layer before, thresholdLow = -threshold, pooling stride = kernel', () => {
+    const n = tinyConvNet();
+    expect(n.input.name).toBe('input');
+    expect(n.layers.map((l) => l.inputs)).toEqual([['input'], ['c1'], ['s1'], ['p1'], ['f'], ['fc']]);
+    const s1 = n.layers[1];
+    expect(s1.type === 'if' && [s1.thresholdLow, s1.reset]).toEqual([-1, 'subtract']);
+    const p1 = n.layers[2];
+    expect(p1.type === 'sumpool2d' && p1.stride).toEqual([2, 2]);
+  });
+
+  it('round trips JSON -> IR -> JSON -> IR, nested and base64 tensors alike', () => {
+    const n = tinyConvNet();
+    for (const base64Above of [0, 20, 1_000_000]) {
+      const text = formatNetworkJson(n, { base64Above });
+      const back = parseNetworkJson(text);
+      expect(plain(back)).toEqual(plain(n));
+      expect(formatNetworkJson(back, { base64Above })).toBe(text);
+      expect(hashNetwork(back)).toBe(hashNetwork(n));
+    }
+    const text = formatNetworkJson(n, { base64Above: 20 });
+    expect(text).toContain('"base64"');
+    expect(text).toContain('"bias": [');
+  });
+
+  it('keeps float32 values exactly (no decimal drift through the text)', () => {
+    const n = tinyConvNet();
+    const c1 = n.layers[0];
+    if (c1.type !== 'conv2d') throw new Error('fixture');
+    c1.weight.data[0] = Math.fround(0.1);
+    c1.weight.data[1] = Math.fround(-1e-7);
+    const back = parseNetworkJson(formatNetworkJson(n, { base64Above: 1_000_000 }));
+    const b1 = back.layers[0];
+    expect(b1.type === 'conv2d' && Array.from(b1.weight.data.slice(0, 2))).toEqual([
+      Math.fround(0.1),
+      Math.fround(-1e-7),
+    ]);
+  });
+
+  it('reads a base64 little-endian float32 tensor', () => {
+    const bytes = Buffer.alloc(8);
+    bytes.writeFloatLE(1.5, 0);
+    bytes.writeFloatLE(-2.25, 4);
+    const n = parseNetworkJson(
+      JSON.stringify({
+        input: { shape: [2, 1, 1] },
+        layers: [
+          {
+            type: 'linear',
+            name: 'l',
+            weight: { dtype: 'float32', shape: [1, 2], base64: bytes.toString('base64') },
+          },
+          { type: 'if', name: 's', threshold: 1 },
+        ],
+      }),
+    );
+    const l = n.layers[0];
+    expect(l.type === 'linear' && Array.from(l.weight.data)).toEqual([1.5, -2.25]);
+  });
+
+  it('reports schema failures with the path', () => {
+    const base = { input: { shape: [1, 4, 4] } };
+    expect(parseError(JSON.stringify({ ...base, layers: [{ type: 'conv3d', name: 'x' }] })).message).toMatch(
+      /^net\.json: layers\[0\]\.type: /,
+    );
+    expect(
+      parseError(JSON.stringify({ ...base, layers: [{ type: 'if', name: 's', threshold: -1 }] })).message,
+    ).toMatch(/^net\.json: layers\[0\]\.threshold: /);
+    const ragged = parseError(
+      JSON.stringify({ ...base, layers: [{ type: 'linear', name: 'l', weight: [[1, 2], [3]] }] }),
+    );
+    expect(ragged.code).toBe('SCHEMA');
+    expect(ragged.message).toMatch(/layers\[0\]\.weight.*ragged/);
+    const b64 = parseError(
+      JSON.stringify({
+        ...base,
+        layers: [{ type: 'linear', name: 'l', weight: { dtype: 'float32', shape: [2, 2], base64: 'AAAA' } }],
+      }),
+    );
+    expect(b64.message).toMatch(/layers\[0\]\.weight: base64 data holds 3 bytes, shape \[2, 2\] needs 16/);
+    expect(parseError('{ nope').code).toBe('FILE_FORMAT');
+  });
+
+  it('has a JSON Schema generated from the zod schema', () => {
+    const schema = networkJsonSchema() as {
+      $schema: string;
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['format', 'version', 'input', 'layers']),
+    );
+    expect(schema.required).toEqual(expect.arrayContaining(['input', 'layers']));
+    const text = JSON.stringify(schema);
+    for (const type of ['conv2d', 'linear', 'sumpool2d', 'avgpool2d', 'flatten', 'if'])
+      expect(text).toContain(`"${type}"`);
+    expect(text).toContain('base64');
+  });
+
+  it('writes weights that need more than base64Above values as base64', () => {
+    const w = weights([2, 300], 9);
+    const n = parseNetworkJson(
+      JSON.stringify({
+        input: { shape: [300, 1, 1] },
+        layers: [
+          { type: 'linear', name: 'l', weight: w },
+          { type: 'if', name: 's', threshold: 1 },
+        ],
+      }),
+    );
+    const doc = JSON.parse(formatNetworkJson(n));
+    expect(doc.layers[0].weight.shape).toEqual([2, 300]);
+    expect(typeof doc.layers[0].weight.base64).toBe('string');
+  });
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { determineScale, quantizeValue, quantizeValues, roundHalfEven } from '../../src/quantize/index.ts';
+
+describe('sinabs discretization', () => {
+  it("gives sinabs' own test values: round(13.5594 * 3.0917) = 42 and -42", () => {
+    expect(quantizeValue(13.5594, 3.0917)).toBe(42);
+    expect(quantizeValue(-13.5594, 3.0917)).toBe(-42);
+    expect(Array.from(quantizeValues([13.5594, -13.5594], 3.0917))).toEqual([42, -42]);
+  });
+
+  it('rounds half to even, like torch.round', () => {
+    expect([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4999, 2.5001].map(roundHalfEven)).toEqual([
+      0, 2, 2, 0, -2, -2, 2, 3,
+    ]);
+    expect(Array.from(quantizeValues([0.25, 0.75, -0.25, 1.25], 2))).toEqual([0, 2, 0, 2]);
+  });
+
+  it('agrees with Math.round away from ties', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        fc.pre(Math.abs(x - Math.floor(x) - 0.5) > 1e-9);
+        expect(roundHalfEven(x) === Math.round(x)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('scales by the positive side when it dominates: 127 / max', () => {
+    expect(determineScale([-1, 0.5, 2], 8)).toBe(Math.fround(127 / 2));
+    // |min| <= |max| * 128/127 still counts as positive-dominated.
+    expect(determineScale([-128, 127], 8)).toBe(1);
+  });
+
+  it('scales by the negative side when it dominates: 128 / |min|', () => {
+    expect(determineScale([-4, 1], 8)).toBe(32);
+    expect(determineScale([-2.56, 0.01], 8)).toBe(Math.fround(128 / Math.fround(2.56)));
+    expect(quantizeValues([-4, 1], determineScale([-4, 1], 8))[0]).toBe(-128);
+  });
+
+  it('gives infinity for an all-zero tensor (it drops out of the min)', () => {
+    expect(determineScale(new Float32Array(5), 8)).toBe(Number.POSITIVE_INFINITY);
+    expect(determineScale([], 8)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('uses 16 bits for thresholds [threshold, -threshold]', () => {
+    expect(determineScale([300, -300], 16)).toBe(Math.fround(32767 / 300));
+    expect(determineScale([1, -1], 16)).toBe(32767);
+  });
+
+  it('computes in float32: the scale is a float32 and so is every product', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (xs) => {
+          const s = determineScale(xs, 8);
+          if (!Number.isFinite(s)) return;
+          expect(Math.fround(s)).toBe(s);
+          for (const q of quantizeValues(xs, s)) {
+            expect(q).toBeGreaterThanOrEqual(-128);
+            expect(q).toBeLessThanOrEqual(127);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
