@@ -9,8 +9,10 @@ export {
 export type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
 export { evaluationOrder } from './config.ts';
 export { decodeImage, encodeImage, IMAGE_FORMAT_VERSION, IMAGE_MAGIC, isImage } from './image.ts';
+export { inspectImage } from './inspect.ts';
 export { type LoweredLayer, lowerLayer } from './lower.ts';
 export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';
+export { parseCrop, parseMonitor, parsePlacement, parseSize } from './options.ts';
 export {
   type CompileNetworkOptions,
   compileNetwork,

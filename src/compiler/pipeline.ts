@@ -5,7 +5,7 @@
 import { getProfile } from '../chip/index.ts';
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
-import { loadNetwork, readNetworkFile } from '../network/index.ts';
+import { loadNetwork, type NirImportOptions, readNetworkFile } from '../network/index.ts';
 import type { Network } from '../network/schema.ts';
 import { quantize } from '../quantize/index.ts';
 import type { QuantizedNetwork } from '../quantize/types.ts';
@@ -32,6 +32,8 @@ export function compileNetwork(
 export interface LoadConfigOptions extends CompileNetworkOptions {
   /** Chip profile id; default: the image's chip, or dynapcnn9 for a network. */
   chip?: string;
+  /** How a NIR file is imported (reset mode, membrane floor). */
+  nir?: NirImportOptions;
 }
 
 /** Reads an image (decoded) or a network file (loaded, quantized, compiled, encoded). */
@@ -54,7 +56,10 @@ export async function loadConfig(
     return { config, image: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }
   const profile = getProfile(options.chip ?? 'dynapcnn9');
-  const network = await loadNetwork(path, { collapseThresholds: options.collapseThresholds });
+  const network = await loadNetwork(path, {
+    ...options.nir,
+    collapseThresholds: options.collapseThresholds ?? options.nir?.collapseThresholds,
+  });
   const { config, report } = compileNetwork(network, profile, options);
   return { config, image: encodeImage(config), report };
 }

@@ -1,12 +1,110 @@
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { getProfile } from '../../chip/index.ts';
+import {
+  CompileError,
+  type CompileNetworkOptions,
+  compileNetwork,
+  encodeImage,
+  type FitReport,
+  formatFitReport,
+  isImage,
+  parseCrop,
+  parseMonitor,
+  parsePlacement,
+  parseSize,
+} from '../../compiler/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { loadNetwork, readNetworkFile } from '../../network/index.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
-export function register(program: Command): void {
-  program
-    .command('compile')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"compile" is not available yet');
+interface CompileCliOptions extends NirCliOptions {
+  output: string;
+  chip: string;
+  place?: string;
+  monitor?: string;
+  report?: string;
+  json?: boolean;
+  sensor?: string;
+  crop?: string;
+  flipX?: boolean;
+  flipY?: boolean;
+  swapXy?: boolean;
+}
+
+/** Writes next to the target, then renames: the target is either the old file or the whole new one. */
+async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`, {
+      hint: 'check that the folder exists and is writable',
     });
+  }
+}
+
+async function emitReport(report: FitReport, opts: CompileCliOptions): Promise<void> {
+  if (opts.report) await writeAtomically(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('compile')
+    .description('compile a network (NIR or JSON) into a configuration image and print how it fits the chip')
+    .argument('<network>', 'network.nir or network.json')
+    .requiredOption(
+      '-o, --output <image>',
+      'the image file to write (not written when the network does not fit)',
+    )
+    .option('--chip <id>', 'chip profile', 'dynapcnn9')
+    .option('--place <pins>', 'pin layers to cores, e.g. conv1=5,conv2=6')
+    .option(
+      '--monitor <which>',
+      'layers whose spikes reach the host: last (output layers), all, or names a,b',
+    )
+    .option('--report <file>', 'also write the fit report as JSON to this file')
+    .option('--json', 'print the fit report as JSON instead of text')
+    .option(
+      '--sensor <HxW>',
+      'size of the event sensor / host map when larger than the network input (with --crop)',
+    )
+    .option('--crop <y0,x0,y1,x1>', 'input window kept from the sensor map')
+    .option('--flip-x', 'mirror input events horizontally')
+    .option('--flip-y', 'mirror input events vertically')
+    .option('--swap-xy', 'swap input x and y');
+  nirImportFlags(cmd).action(async (input: string, opts: CompileCliOptions) => {
+    const profile = getProfile(opts.chip);
+    if (isImage(await readNetworkFile(input))) {
+      throw new SpikeforgeError('USAGE', `${input} is already a configuration image`, {
+        hint: 'give a network file (.nir, .json); `spikeforge inspect` shows what an image holds',
+      });
+    }
+    const options: CompileNetworkOptions = {
+      place: opts.place ? parsePlacement(opts.place) : undefined,
+      monitor: opts.monitor ? parseMonitor(opts.monitor) : undefined,
+      collapseThresholds: opts.collapseThresholds,
+      input: {
+        sensorShape: opts.sensor ? parseSize(opts.sensor, '--sensor') : undefined,
+        crop: opts.crop ? parseCrop(opts.crop) : undefined,
+        flipX: opts.flipX,
+        flipY: opts.flipY,
+        swapXY: opts.swapXy,
+      },
+    };
+    const network = await loadNetwork(input, importOptionsOf(opts));
+    try {
+      const { config, report } = compileNetwork(network, profile, options);
+      const image = encodeImage(config);
+      await writeAtomically(opts.output, image);
+      await emitReport(report, opts);
+      process.stderr.write(`wrote ${opts.output} (${image.length} bytes, ${config.cores.length} cores)\n`);
+    } catch (e) {
+      if (e instanceof CompileError) await emitReport(e.report, opts);
+      throw e;
+    }
+  });
 }
