@@ -151,7 +151,11 @@ function rasterPanel(
       }
     }
   } else {
-    for (const n of niceTicks(0, neurons - 1, Math.max(2, Math.floor(plotH / 30)))) {
+    const ticks =
+      neurons <= Math.floor(plotH / 11)
+        ? Array.from({ length: neurons }, (_, i) => i)
+        : niceTicks(0, neurons - 1, Math.max(2, Math.floor(plotH / 30)));
+    for (const n of ticks) {
       const y = y0 + ((n + 0.5) / neurons) * plotH;
       out.push(`<line x1="${LEFT - 4}" x2="${LEFT}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="#888"/>`);
       out.push(

@@ -1,12 +1,54 @@
+import { relative } from 'node:path';
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { formatFitReport } from '../../compiler/index.ts';
+import { type DemoLink, formatDemoSummary, runDemo } from '../../demo.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { ExitCode } from '../output.ts';
 
-// Placeholder: replaced by the issue that delivers this command.
+const LINKS: DemoLink[] = ['pty', 'tcp', 'in-process'];
+
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('(not yet available)')
-    .action(() => {
-      throw new SpikeforgeError('USAGE', '"demo" is not available yet');
+    .description(
+      'the tour: compile the shipped orientation network, flash a simulated board, run moving bars, check, plot',
+    )
+    .option(
+      '--link <kind>',
+      'board link: pty, tcp or in-process (default: the first that works, in that order)',
+    )
+    .option('--quiet', 'no progress bar')
+    .action(async (o: { link?: string; quiet?: boolean }) => {
+      if (o.link !== undefined && !LINKS.includes(o.link as DemoLink)) {
+        throw new SpikeforgeError('USAGE', `--link ${o.link}: expected pty, tcp or in-process`);
+      }
+      const say = (line: string): void => {
+        process.stdout.write(`${line}\n`);
+      };
+      const bar = o.quiet
+        ? undefined
+        : new SingleBar({
+            format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
+            stream: process.stderr,
+            noTTYOutput: true,
+            notTTYSchedule: 200,
+            hideCursor: true,
+          });
+      say('spikeforge demo: an orientation-selective network on a simulated dynapcnn9 board\n');
+      const result = await runDemo({
+        links: o.link ? [o.link as DemoLink] : undefined,
+        log: say,
+        onFlashStart: (total) => bar?.start(total, 0),
+        onFlashProgress: (bytes) => bar?.update(bytes),
+        onFlashEnd: () => bar?.stop(),
+        onCompiled: (report) => {
+          say(formatFitReport(report));
+          say('');
+        },
+      });
+      say('');
+      say(formatDemoSummary(result, (p) => relative(process.cwd(), p) || p));
+      if (!result.diff.identical || result.segments.some((s) => !s.ok)) throw new ExitCode(1);
     });
 }
