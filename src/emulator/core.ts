@@ -2,9 +2,14 @@
  * One core of the event-driven engine: its typed arrays laid out once from a `CoreConfig`, the scatter
  * of one step's input events through the kernel, and the neuron update of chip-spec.md.
  *
- * Internal layouts differ from the config's on purpose: the membrane state and the accumulator are
- * position-major ((y*W + x)*F + f) and the weights are input-major (((c*k + ky)*k + kx)*F + f), so the
- * innermost loop of a scatter and of an update runs over contiguous features.
+ * Internal layouts differ from the config's on purpose: the membrane is position-major ((y*W + x)*F + f)
+ * and the weights input-major (((c*k + ky)*k + kx)*F + f), so the innermost loop of a scatter and of an
+ * update runs over contiguous features.
+ *
+ * The scatter adds input straight into the membrane (int32, so a step's sum is exact before it is
+ * saturated). At the end of the step a neuron whose membrane lies within [threshold_low, threshold_high)
+ * needs nothing (no spike, no floor, and no clamp since both bounds lie within int16); only the others,
+ * and biased neurons, are rewritten.
  */
 import type { CoreConfig } from '../compiler/config.ts';
 import { SpikeforgeError } from '../errors.ts';
@@ -59,8 +64,8 @@ export interface CoreRuntime {
   alwaysVisit: boolean;
   /** Visit every neuron at the next step (initial state, or a state written by the user). */
   visitAll: boolean;
-  state: Int16Array;
-  acc: Int32Array;
+  /** Membrane, int16 values between steps (int32 so a step's input can be summed in place). */
+  state: Int32Array;
   /** Per input row: the first and last output row it reaches, and the kernel row at the first. */
   oyLo: Int32Array;
   oyHi: Int32Array;
@@ -161,8 +166,7 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     zeroReset: cfg.reset === 'zero',
     alwaysVisit: hasBias || cfg.thresholdLow > 0,
     visitAll: false,
-    state: new Int16Array(F * H * W),
-    acc: new Int32Array(F * H * W),
+    state: new Int32Array(F * H * W),
     oyLo: ry.lo,
     oyHi: ry.hi,
     kyLo: ry.kLo,
@@ -195,7 +199,6 @@ export function resetCore(core: CoreRuntime): void {
     core.state.fill(0);
     core.visitAll = false;
   }
-  core.acc.fill(0);
   core.posFlag.fill(0);
   core.posN = 0;
   const port = core.port;
@@ -235,18 +238,19 @@ export function writeCoreState(core: CoreRuntime, values: Int16Array): void {
   core.visitAll = nonZero;
 }
 
-/** Sums this step's input events through the kernel into the accumulator. */
+/** Adds this step's input events, through the kernel, to the membrane. */
 export function scatter(core: CoreRuntime): void {
   const port = core.port;
   const n = port.n;
   if (n === 0) return;
-  const { F, W, k, weights, acc, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
+  const { F, W, k, weights, state: acc, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
   const count = port.count;
   const list = port.list;
   const Hin = port.H;
   const Win = port.W;
   const HWin = Hin * Win;
   const mark = !core.alwaysVisit;
+  const F4 = F & ~3;
   let posN = core.posN;
   let synops = 0;
   for (let i = 0; i < n; i++) {
@@ -273,7 +277,17 @@ export function scatter(core: CoreRuntime): void {
         const wb = (rowW + kx) * F;
         const ab = p * F;
         if (cnt === 1) {
-          for (let f = 0; f < F; f++) acc[ab + f] += weights[wb + f];
+          // Unrolled by 4: the loop overhead is as large as the add itself.
+          let f = 0;
+          for (; f < F4; f += 4) {
+            const a = ab + f;
+            const w = wb + f;
+            acc[a] += weights[w];
+            acc[a + 1] += weights[w + 1];
+            acc[a + 2] += weights[w + 2];
+            acc[a + 3] += weights[w + 3];
+          }
+          for (; f < F; f++) acc[ab + f] += weights[wb + f];
         } else {
           for (let f = 0; f < F; f++) acc[ab + f] += weights[wb + f] * cnt;
         }
@@ -287,29 +301,6 @@ export function scatter(core: CoreRuntime): void {
   port.n = 0;
   core.posN = posN;
   core.stepSynops += synops;
-}
-
-/** Neuron update of one output position (all features), emitting spikes to destinations and the monitor. */
-function updatePosition(core: CoreRuntime, p: number, t: number, out: SpikeBuffer | null): void {
-  const { F, state, acc, bias, thresholdHigh: th, thresholdLow: tl, zeroReset } = core;
-  const base = p * F;
-  for (let f = 0; f < F; f++) {
-    const i = base + f;
-    let v = state[i] + acc[i] + bias[f];
-    acc[i] = 0;
-    if (v > 32767) v = 32767;
-    else if (v < -32768) v = -32768;
-    if (v >= th) {
-      const n = (v / th) | 0;
-      v = zeroReset ? 0 : v - n * th;
-      if (v < tl) v = tl;
-      state[i] = v;
-      emit(core, f, p, n, t, out);
-      continue;
-    }
-    if (v < tl) v = tl;
-    state[i] = v;
-  }
 }
 
 function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out: SpikeBuffer | null): void {
@@ -336,20 +327,46 @@ function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out
   }
 }
 
-/** Updates the neurons that can change at step t: those with input, or all of them when needed. */
+/**
+ * Updates the neurons that can change at step t: those at positions that received input, or all of them
+ * when needed. One loop over positions with everything hoisted: this is the engine's second hot loop.
+ */
 export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): void {
-  if (core.alwaysVisit || core.visitAll) {
-    const HW = core.H * core.W;
-    for (let p = 0; p < HW; p++) updatePosition(core, p, t, out);
-    for (let i = 0; i < core.posN; i++) core.posFlag[core.posList[i]] = 0;
-    core.visitAll = false;
-  } else {
-    const { posList, posFlag } = core;
-    for (let i = 0; i < core.posN; i++) {
-      const p = posList[i];
+  const { F, state, bias, hasBias, posList, posFlag } = core;
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  const zeroReset = core.zeroReset;
+  const all = core.alwaysVisit || core.visitAll;
+  const n = all ? core.H * core.W : core.posN;
+  for (let i = 0; i < n; i++) {
+    let p = i;
+    if (!all) {
+      p = posList[i];
       posFlag[p] = 0;
-      updatePosition(core, p, t, out);
     }
+    const base = p * F;
+    const end = base + F;
+    if (hasBias) {
+      for (let j = base; j < end; j++) state[j] += bias[j - base];
+    }
+    for (let j = base; j < end; j++) {
+      let v = state[j];
+      // Within [threshold_low, threshold_high): nothing to do, the common case.
+      if (v < th && v >= tl) continue;
+      if (v >= th) {
+        if (v > 32767) v = 32767;
+        const spikes = (v / th) | 0;
+        v = zeroReset ? 0 : v - spikes * th;
+        state[j] = Math.max(v, tl);
+        emit(core, j - base, p, spikes, t, out);
+      } else {
+        state[j] = tl;
+      }
+    }
+  }
+  if (all) {
+    for (let i = 0; i < core.posN; i++) posFlag[posList[i]] = 0;
+    core.visitAll = false;
   }
   core.posN = 0;
   if (core.stepSynops > core.synopsMaxPerStep) {
