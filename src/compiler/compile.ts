@@ -265,6 +265,8 @@ export function compile(
   }
 
   for (const layer of q.layers) warnings.push(...layerWarnings(layer, monitor, routes));
+  // A collapsed threshold changes what the network computes: worth a warning, not only a note.
+  warnings.push(...q.notes.filter((n) => /collapsed/i.test(n)));
 
   const report = buildReport(
     q,

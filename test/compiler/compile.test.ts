@@ -263,3 +263,43 @@ describe('compile', () => {
     );
   });
 });
+
+describe('a network filling all nine cores', () => {
+  it('places every layer on the one kind of core it fits, near the memory limits', () => {
+    const spec: [number, number, number, number, number, number][] = [
+      // [C, H, F, stride, pooling-from-previous, kernel]: maps are square
+      [2, 128, 4, 1, 1, 3],
+      [4, 64, 16, 1, 2, 3],
+      [16, 32, 64, 1, 2, 3],
+      [64, 32, 32, 1, 1, 3],
+      [32, 32, 64, 2, 1, 3],
+      [64, 16, 64, 1, 1, 3],
+      [64, 16, 64, 1, 1, 3],
+      [64, 8, 16, 1, 2, 3],
+    ];
+    const layers = spec.map(([c, h, f, s, pool, k], i) =>
+      conv(
+        {
+          name: `l${i}`,
+          from: i === 0 ? 'input' : `l${i - 1}`,
+          inputShape: [c, h, h],
+          out: f,
+          k,
+          stride: s,
+          padding: 1,
+          pooling: pool,
+        },
+        i,
+      ),
+    );
+    layers.push(linear('l8', 'l7', [16, 8, 8], 16, 1));
+    const { config, report } = compile(network([2, 128, 128], layers), dynapcnn9);
+    const core = (l: string) => config.cores.find((c) => c.layer === l)!.coreId;
+    expect([core('l0'), core('l1'), core('l2')].sort()).toEqual([0, 1, 2]);
+    expect([core('l3'), core('l4')].sort()).toEqual([3, 4]);
+    expect([core('l5'), core('l6')].sort()).toEqual([5, 6]);
+    expect([core('l7'), core('l8')].sort()).toEqual([7, 8]);
+    expect(report.totals.coresUsed).toBe(9);
+    expect(report.layers.find((l) => l.layer === 'l5')!.kernelMemory.percent).toBe(100);
+  });
+});

@@ -43,3 +43,25 @@ describe('network -> configuration', () => {
     expect((await loadConfig(path)).image).toEqual(encodeImage(fromNetwork.config));
   });
 });
+
+describe('every golden network', () => {
+  it('compiles, round-trips through the image and inspects', async () => {
+    const { goldenCases } = await import('../fixtures.ts');
+    const { inspectImage } = await import('../../src/compiler/index.ts');
+    for (const name of goldenCases()) {
+      const { config, image, report } = await loadConfig(goldenFile(name, 'network.nir'));
+      expect(report?.fits, name).toBe(true);
+      expect(decodeImage(image)).toEqual(config);
+      const inspected = inspectImage(image, `${name}.img`);
+      expect(inspected.config).toEqual(config);
+      expect(inspected.text).toContain(`${name}.img: spikeforge image v1 for dynapcnn9`);
+      const json = inspected.json as {
+        cores: { layer: string; weights: { count: number } }[];
+        sizeBytes: number;
+      };
+      expect(json.sizeBytes).toBe(image.length);
+      expect(json.cores.map((c) => c.layer)).toEqual(config.cores.map((c) => c.layer));
+      expect(json.cores.map((c) => c.weights.count)).toEqual(config.cores.map((c) => c.weights.length));
+    }
+  });
+});
