@@ -4,6 +4,7 @@
  * traces. Large recordings stay light: spikes are binned to the pixel grid and each layer is drawn as a
  * few `<path>`s (one per intensity level), never one element per spike.
  */
+import { SpikeforgeError } from '../errors.ts';
 import type { Shape3 } from '../network/schema.ts';
 import { eventStats } from './ops.ts';
 import type { NeuronRef, Traces } from './trace.ts';
@@ -391,6 +392,16 @@ function pickTraceNeurons(traces: Traces, spikes: Spikes, n: number): NeuronRef[
 export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   const width = options.width ?? 960;
   const names = options.layers ?? spikes.layers;
+  const missing = names.filter((n) => !spikes.layers.includes(n));
+  if (missing.length > 0) {
+    throw new SpikeforgeError(
+      'USAGE',
+      `no layer named ${missing.map((n) => `"${n}"`).join(', ')} in the spikes`,
+      {
+        hint: `layers present: ${spikes.layers.join(', ') || '(none)'}`,
+      },
+    );
+  }
   const ids = names.map((n) => spikes.layers.indexOf(n));
   const steps = Math.max(1, options.steps ?? eventStats(spikes).steps);
   const body: string[] = [];

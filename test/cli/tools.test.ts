@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
+import { readInputEvents, writeEvents } from '../../src/events/io.ts';
+import type { InputEvents } from '../../src/events/types.ts';
+import { goldenFile, repoRoot } from '../fixtures.ts';
+
+const bin = join(repoRoot, 'bin', 'spikeforge.js');
+const work = mkdtempSync(join(tmpdir(), 'sf-tools-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(args: string[], cwd = work): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const expected = goldenFile('nmnist_csnn', 'expected.csv');
+const input = goldenFile('nmnist_csnn', 'input.csv');
+
+describe('spikeforge demo', () => {
+  it('runs end to end in a fresh folder: identical to the emulator, every angle named, raster written', () => {
+    const cwd = mkdtempSync(join(work, 'demo-'));
+    const started = Date.now();
+    const r = cli(['demo'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.stdout).toContain('fits (2 of 9 cores)');
+    expect(r.stdout).toMatch(/board vs offline emulator: identical \(\d+ spikes/);
+    expect(r.stdout).toContain('4 of 4 angles named correctly');
+    expect(r.stdout).toContain('spikeforge compare');
+    expect(r.stderr).toContain('100%');
+    const svg = readFileSync(join(cwd, 'raster.svg'), 'utf8');
+    expect(svg).toContain('font-weight="bold">output</tspan>');
+    expect(existsSync(join(cwd, 'demo-spikes.csv'))).toBe(true);
+    // The files it suggests work with the other tools.
+    const c = cli(
+      ['compare', join(repoRoot, 'examples', 'orientation.json'), '--input', 'demo-input.csv'],
+      cwd,
+    );
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/orientation\s+4x32x32/);
+  });
+});
+
+describe('spikeforge events / diff / plot', () => {
+  it('converts CSV -> SFEV and CSV -> npy, and summarizes a file', () => {
+    expect(cli(['events', 'convert', expected, 'spikes.sfev']).code).toBe(0);
+    const json = JSON.parse(cli(['events', 'info', 'spikes.sfev', '--json']).stdout);
+    expect(json).toMatchObject({ format: 'sfev', kind: 'spikes', count: 41076, steps: 100 });
+    expect(json.layers.find((l: { layer: string }) => l.layer === '12').count).toBe(231);
+    expect(cli(['events', 'convert', input, 'input.npy', '--shape', '2,34,34']).code).toBe(0);
+    const back = readInputEvents(join(work, 'input.npy'));
+    const rows = (ev: InputEvents) =>
+      Array.from({ length: ev.count }, (_, i) => `${ev.t[i]},${ev.c[i]},${ev.y[i]},${ev.x[i]}`).sort();
+    expect(rows(back)).toEqual(rows(readInputCsv(input)));
+  });
+
+  it('diff: exit 0 and "identical", or exit 1 with a report and stable JSON', () => {
+    writeEvents(join(work, 'same.sfev'), readSpikesCsv(expected));
+    const same = cli(['diff', expected, 'same.sfev']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^identical: 41076 spikes in 5 layers/);
+    const lines = readFileSync(expected, 'utf8').trim().split(/\r?\n/);
+    writeFileSync(
+      join(work, 'changed.csv'),
+      [...lines.slice(0, 501), ...lines.slice(502), '99,12,7,0,0'].join('\n'),
+    );
+    const changed = cli(['diff', expected, 'changed.csv']);
+    expect(changed.code).toBe(1);
+    const [t, layer, c, y, x] = lines[501].split(',');
+    expect(changed.stdout).toContain('first divergence:');
+    expect(changed.stdout).toContain('1 only in a, 1 only in b');
+    const j = JSON.parse(cli(['diff', expected, 'changed.csv', '--json']).stdout);
+    expect(Object.keys(j)).toEqual([
+      'a',
+      'b',
+      'identical',
+      'totalA',
+      'totalB',
+      'matched',
+      'onlyInA',
+      'onlyInB',
+      'differingSteps',
+      'firstDivergence',
+      'layers',
+      'neurons',
+    ]);
+    expect(j.neurons).toContainEqual(
+      expect.objectContaining({ layer, c: Number(c), y: Number(y), x: Number(x), mismatched: 1 }),
+    );
+    expect(Number(t)).toBeGreaterThanOrEqual(j.firstDivergence.step);
+  });
+
+  it('plot writes an SVG; errors name the file and give no stack trace', () => {
+    const r = cli(['plot', expected, '-o', 'r.svg', '--heatmap', '--layers', '1,12']);
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(join(work, 'r.svg'), 'utf8');
+    expect(svg).toContain('one map per channel');
+    expect(svg).not.toContain('font-weight="bold">3</tspan>');
+    const bad = cli(['plot', expected, '-o', 'x.svg', '--layers', 'nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('error: no layer named "nope"');
+    expect(bad.stderr).toContain('hint: layers present: 1, 3, 10, 6, 12');
+    const missing = cli(['events', 'info', 'missing.sfev']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: missing\.sfev: no such file/);
+    expect(missing.stderr).not.toContain('    at ');
+  });
+});
