@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import { compile, decodeImage, encodeImage } from '../src/compiler/index.ts';
+import { compileNetwork, decodeImage, encodeImage } from '../src/compiler/index.ts';
 import { denseReference, Emulator } from '../src/emulator/index.ts';
 import { readInputCsv, readSpikesCsv } from '../src/events/csv.ts';
 import type { Spikes } from '../src/events/types.ts';
 import { loadNetwork } from '../src/network/index.ts';
-import { quantize } from '../src/quantize/index.ts';
 import { goldenCases, goldenFile } from './fixtures.ts';
 
 function rows(s: Spikes): string[] {
@@ -33,7 +32,7 @@ describe('golden cases through the whole pipeline', () => {
         steps: number;
       };
       const network = await loadNetwork(goldenFile(name, 'network.nir'));
-      const { config } = compile(quantize(network, dynapcnn9), dynapcnn9);
+      const { config } = compileNetwork(network, dynapcnn9);
       const decoded = decodeImage(encodeImage(config));
       const events = readInputCsv(goldenFile(name, 'input.csv'));
       const expected = readSpikesCsv(goldenFile(name, 'expected.csv'));

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { goldenFile, repoRoot } from '../fixtures.ts';
+
+const exec = promisify(execFile);
+const bin = join(repoRoot, 'bin', 'spikeforge.js');
+const sortedRows = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .filter((l) => l !== '')
+    .slice(1)
+    .sort();
+
+describe('spikeforge run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sf-run-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reproduces a golden expected.csv from the NIR file', async () => {
+    const out = join(dir, 'spikes.csv');
+    const trace = join(dir, 'trace.csv');
+    const { stderr } = await exec(process.execPath, [
+      bin,
+      'run',
+      goldenFile('nmnist_csnn', 'network.nir'),
+      '--input',
+      goldenFile('nmnist_csnn', 'input.csv'),
+      '--output',
+      out,
+      '--monitor',
+      'all',
+      '--trace',
+      '12:0:0:0',
+      '--trace-output',
+      trace,
+    ]);
+    expect(sortedRows(readFileSync(out, 'utf8'))).toEqual(
+      sortedRows(readFileSync(goldenFile('nmnist_csnn', 'expected.csv'), 'utf8')),
+    );
+    expect(stderr).toMatch(/run: 100 steps, 41076 spikes \(.*12: 231.*\), 0 bandwidth warnings/);
+    const tr = readFileSync(trace, 'utf8').trim().split('\n');
+    expect(tr[0]).toBe('t,layer,c,y,x,v');
+    expect(tr).toHaveLength(101);
+  });
+
+  it('runs a batch folder with labels and reports the accuracy', async () => {
+    const samples = join(dir, 'samples');
+    const input = readFileSync(goldenFile('nmnist_csnn', 'input.csv'), 'utf8').split(/\r?\n/);
+    mkdirSync(samples);
+    // Three samples: the golden input, its first half of steps, and its second half.
+    const rowsOf = (keep: (t: number) => boolean) =>
+      [input[0], ...input.slice(1).filter((l) => l !== '' && keep(Number(l.split(',')[0])))].join('\n');
+    writeFileSync(
+      join(samples, 'a.csv'),
+      rowsOf(() => true),
+    );
+    writeFileSync(
+      join(samples, 'b.csv'),
+      rowsOf((t) => t < 50),
+    );
+    writeFileSync(
+      join(samples, 'c.csv'),
+      rowsOf((t) => t >= 50),
+    );
+    const out = join(dir, 'batch.csv');
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(labels, 'file,label\na.csv,3\nb.csv,3\nc.csv,9\n');
+    const { stderr } = await exec(process.execPath, [
+      bin,
+      'run',
+      goldenFile('nmnist_csnn', 'network.nir'),
+      '--batch',
+      samples,
+      '--labels',
+      labels,
+      '--workers',
+      '2',
+      '--steps',
+      '100',
+      '--output',
+      out,
+    ]);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'label', 'prediction', 'spikes', 'count0']);
+    expect(lines).toHaveLength(4);
+    // Sample a is the golden input: its output layer "12" spiked 231 times.
+    expect(lines[1].split(',')[3]).toBe('231');
+    const correct = lines.slice(1).filter((l) => {
+      const f = l.split(',');
+      return f[1] === f[2];
+    }).length;
+    expect(stderr).toContain(`accuracy ${((correct / 3) * 100).toFixed(2)}% (${correct}/3)`);
+  });
+
+  it('fails with a hint on an unknown layer', async () => {
+    const err = await exec(process.execPath, [
+      bin,
+      'run',
+      goldenFile('integer_exact', 'network.nir'),
+      '--input',
+      goldenFile('integer_exact', 'input.csv'),
+      '--output',
+      join(dir, 'x.csv'),
+      '--monitor',
+      'nope',
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(err).toMatchObject({ code: 1 });
+    expect((err as { stderr: string }).stderr).toMatch(
+      /error: monitor: no layer named "nope"[\s\S]*hint: layers:/,
+    );
+  });
+});
