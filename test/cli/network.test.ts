@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashNetwork, loadNetwork } from '../../src/network/index.ts';
+import { nirFixture, repoRoot } from '../fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sf-cli-net-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'spikeforge.js'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectCleanError(r: ReturnType<typeof run>, message: RegExp): void {
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  expect(r.stderr).not.toContain('HDF5-DIAG');
+}
+
+describe('spikeforge inspect / schema / convert', () => {
+  it('inspect shows the five IF layers of the sinabs CSNN with their shapes', () => {
+    const r = run('inspect', nirFixture('cnn_sinabs_nir020.nir'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5 IF layers (16x16x16, 16x16x16, 8x8x8, 256, 10)');
+    expect(r.stdout).toMatch(/^9\s+9\s+linear\s+8\s+256\s+32768\s+128 -> 256$/m);
+  });
+
+  it('inspect --json --quantize is machine readable and carries the quantization report', () => {
+    const r = run('inspect', nirFixture('cnn_sinabs_nir020.nir'), '--json', '--quantize');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      layers: { name: string; type: string; outputShape: number[] }[];
+      quantization: { name: string; scale: number; thresholdHigh: number }[];
+    };
+    expect(doc.layers.filter((l) => l.type === 'if').map((l) => l.outputShape)).toEqual([
+      [16, 16, 16],
+      [16, 16, 16],
+      [8, 8, 8],
+      [256, 1, 1],
+      [10, 1, 1],
+    ]);
+    expect(doc.quantization.map((l) => l.name)).toEqual(['1', '3', '6', '10', '12']);
+    expect(doc.quantization.every((l) => l.thresholdHigh > 0 && l.scale > 0)).toBe(true);
+  });
+
+  it('fails cleanly on the LIF fixtures, naming the LIF node', () => {
+    expectCleanError(run('inspect', nirFixture('lif_norse.nir')), /node "1" \(LIF\): leaky neurons/);
+    expectCleanError(run('inspect', nirFixture('lif_rockpool.nir')), /node "1_LIFNeuronTorch" \(LIF\)/);
+  });
+
+  it('fails cleanly on a missing file, a non-HDF5 .nir, a truncated NIR and a schema failure', () => {
+    expectCleanError(run('inspect', join(dir, 'missing.nir')), /missing\.nir: no such file/);
+    const text = join(dir, 'text.nir');
+    writeFileSync(text, 'not hdf5');
+    expectCleanError(run('inspect', text), /not an HDF5 file/);
+    const truncated = join(dir, 'truncated.nir');
+    writeFileSync(truncated, readFileSync(nirFixture('cnn_sinabs_nir020.nir')).subarray(0, 4096));
+    expectCleanError(run('inspect', truncated), /truncated HDF5 file/);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        input: { shape: [16, 8, 8] },
+        layers: [{ type: 'conv2d', name: 'c', weight: [[[1, 2, 3]]] }],
+      }),
+    );
+    expectCleanError(
+      run('inspect', bad),
+      /bad\.json: layers\[0\]\.weight: expected shape \[1, 16, 3, 3\], got \[1, 1, 3\]/,
+    );
+  });
+
+  it('schema prints the JSON Schema', () => {
+    const r = run('schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { $schema: string; properties: { layers: unknown } };
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.properties.layers).toBeDefined();
+  });
+
+  it('convert goes NIR -> JSON -> NIR without change', async () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.nir');
+    expect(run('convert', nirFixture('cnn_sinabs_nir020.nir'), a).code).toBe(0);
+    expect(run('convert', a, b).code).toBe(0);
+    const original = hashNetwork(await loadNetwork(nirFixture('cnn_sinabs_nir020.nir')));
+    expect(hashNetwork(await loadNetwork(a))).toBe(original);
+    expect(hashNetwork(await loadNetwork(b))).toBe(original);
+    expectCleanError(run('convert', a, join(dir, 'x.onnx')), /unknown output format "\.onnx"/);
+  });
+});
