@@ -43,6 +43,10 @@ export interface BoardOptions {
   leaseMs?: number;
   /** Retransmission timeout of output frames, ms (default 200). */
   outputTimeoutMs?: number;
+  /** Protocol version the firmware speaks (default: this SDK's); another one simulates old firmware. */
+  protocolVersion?: number;
+  /** Image format versions the firmware applies (default: exactly this SDK's). */
+  imageFormat?: [number, number];
   /** Frame log (the CLI's --verbose). */
   log?: (line: string) => void;
 }
@@ -139,6 +143,8 @@ export class Board {
     framesIn: 0,
     framesOut: 0,
   };
+  readonly protocolVersion: number;
+  readonly imageFormat: [number, number];
   /** Times the board reset (power cycle, injected fault). */
   resets = 0;
   private readonly options: BoardOptions;
@@ -165,6 +171,8 @@ export class Board {
     this.inputFifoCapacity = options.inputFifoCapacity ?? 65536;
     this.outputWindow = options.outputWindow ?? 32;
     this.resetPending = options.resetDuringFlash ?? false;
+    this.protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
+    this.imageFormat = options.imageFormat ?? [IMAGE_FORMAT_VERSION, IMAGE_FORMAT_VERSION];
     this.log = options.log;
   }
 
@@ -273,8 +281,8 @@ export class Board {
         serialNumber: this.serialNumber,
         maxFrameSize: this.maxFrameSize,
         capabilities: ['flash-resume', 'readback', 'state', 'realtime', 'output-stream-ack'],
-        imageFormatMin: IMAGE_FORMAT_VERSION,
-        imageFormatMax: IMAGE_FORMAT_VERSION,
+        imageFormatMin: this.imageFormat[0],
+        imageFormatMax: this.imageFormat[1],
         activeImageHash: this.active?.sourceHash ?? new Uint8Array(0),
         activeImageCrc: this.active?.crc ?? 0,
         activeImageSize: this.active?.image.length ?? 0,
@@ -305,7 +313,8 @@ export class Board {
       if (env.start) return this.onStart(env.start);
       if (env.inputEvents) return this.onInput(env.inputEvents);
       if (env.stop) {
-        this.finishRun();
+        // The host asked to stop: it wants no more output, so nothing is left to deliver either.
+        this.stopRun();
         return { ack: {} };
       }
       if (env.readState) return this.onReadState(u32(env.readState.coreId));
@@ -330,10 +339,11 @@ export class Board {
     const hello = env.hello!;
     const min = u32(hello.protocolMin);
     const max = u32(hello.protocolMax);
-    if (PROTOCOL_VERSION < min || PROTOCOL_VERSION > max) {
+    const version = this.protocolVersion;
+    if (version < min || version > max) {
       return this.error(
         BoardError.PROTOCOL_VERSION,
-        `the board speaks protocol version ${PROTOCOL_VERSION}, the host speaks ${min === max ? min : `${min}..${max}`}`,
+        `the board speaks protocol version ${version}, the host speaks protocol version ${min === max ? min : `${min}..${max}`}`,
       );
     }
     const sid = u32(hello.sessionId);
@@ -357,7 +367,7 @@ export class Board {
     this.sessionId = sid;
     this.ownerHost = hello.host ?? '';
     this.lastActivity = now;
-    return this.deviceInfo(PROTOCOL_VERSION);
+    return this.deviceInfo(version);
   }
 
   private ownerHost = '';
@@ -377,10 +387,11 @@ export class Board {
     const crc = u32(b.imageCrc);
     const version = u32(b.imageFormatVersion);
     const chunkSize = u32(b.chunkSize) || 1024;
-    if (version !== IMAGE_FORMAT_VERSION) {
+    const [fmin, fmax] = this.imageFormat;
+    if (version < fmin || version > fmax) {
       return this.error(
         BoardError.IMAGE_VERSION,
-        `the image has format version ${version}, this firmware applies format version ${IMAGE_FORMAT_VERSION}`,
+        `the image has format version ${version}, this firmware applies image format version ${fmin === fmax ? fmin : `${fmin}..${fmax}`}`,
       );
     }
     const maxImage = 16 << 20;
@@ -481,7 +492,7 @@ export class Board {
     this.active = next;
     this.monitor = undefined;
     this.staging = undefined;
-    return this.deviceInfo(PROTOCOL_VERSION);
+    return this.deviceInfo(this.protocolVersion);
   }
 
   /** Decodes the image and configures the chip from its register writes, as the firmware does. */
@@ -819,13 +830,6 @@ export class Board {
       const now = performance.now();
       if (now - r.unacked[0].sentAt > 20) this.resendUnacked(r);
     }
-  }
-
-  private finishRun(): void {
-    const r = this.run;
-    if (!r || r.done) return;
-    r.done = true;
-    this.flushOutput(r, true, this.active ? this.active.emulator.step - 1 : 0);
   }
 
   private stopRun(): void {

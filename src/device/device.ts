@@ -472,12 +472,21 @@ export class Device {
     this.runActive = true;
 
     const ready: Spikes[] = [];
-    let wake: (() => void) | undefined;
+    // Everyone waiting for news (the reader below, the input sender waiting for credit) is woken at once.
+    let waiters: (() => void)[] = [];
     const signal = () => {
-      const w = wake;
-      wake = undefined;
-      w?.();
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
     };
+    const news = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     let ended = false;
     let failure: unknown;
     let expected = 1;
@@ -526,44 +535,25 @@ export class Device {
       await this.request({
         start: { realtime: options.realtime ?? false, steps, keepState: options.keepState ?? false, runId },
       });
-      const sending = this.sendInput(
-        events,
-        () => consumed,
-        (w) => {
-          wake = w;
+      const sending = this.sendInput(events, () => consumed, news, options.window ?? 8).catch(
+        (e: unknown) => {
+          failure ??= e;
+          signal();
         },
-        options.window ?? 8,
-      ).catch((e: unknown) => {
-        failure ??= e;
-        signal();
-      });
+      );
       for (;;) {
         while (ready.length > 0) yield ready.shift()!;
         if (failure !== undefined) throw failure;
         if (ended) break;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          // No news for a while: ask the board, which either answers (still working) or times out.
-          const timer = setTimeout(() => {
-            if (Date.now() - lastProgress > 2000) {
-              this.request({ getStatus: {} }).then(
-                () => {
-                  lastProgress = Date.now();
-                },
-                (e: unknown) => {
-                  failure ??= e;
-                  signal();
-                },
-              );
-            }
+        await news(1000);
+        // No news for a while: ask the board, which either answers (still working) or times out.
+        if (!ended && failure === undefined && ready.length === 0 && Date.now() - lastProgress > 2000) {
+          lastProgress = Date.now();
+          this.request({ getStatus: {} }).catch((e: unknown) => {
+            failure ??= e;
             signal();
-          }, 1000);
-          const done = wake;
-          wake = () => {
-            clearTimeout(timer);
-            done();
-          };
-        });
+          });
+        }
       }
       await sending;
       if (failure !== undefined) throw failure;
@@ -584,7 +574,7 @@ export class Device {
   private async sendInput(
     events: InputEvents,
     consumed: () => number,
-    onWait: (wake: () => void) => void,
+    news: (ms: number) => Promise<void>,
     window: number,
   ): Promise<void> {
     const capacity = this.deviceInfo.inputFifoCapacity;
@@ -608,12 +598,7 @@ export class Device {
     let streamSeq = 0;
     let sentEvents = 0;
     const waitForCredit = async (need: number) => {
-      while (sentEvents - consumed() + need > capacity) {
-        await new Promise<void>((resolve) => {
-          onWait(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
+      while (sentEvents - consumed() + need > capacity) await news(50);
     };
     let next = 0;
     let failure: unknown;

@@ -1,0 +1,266 @@
+/**
+ * The device client against the simulated board over the in-memory link: flash (staged, resumable,
+ * atomic), run (reliable output stream, flow control), state, busy, versions, refused images.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Board } from '../../firmware-sim/board.ts';
+import type { ChipConfig } from '../../src/compiler/config.ts';
+import { Device } from '../../src/device/device.ts';
+import { openDevice } from '../../src/device/open.ts';
+import { Session } from '../../src/device/session.ts';
+import { runEmulator } from '../../src/emulator/index.ts';
+import { SpikeforgeError } from '../../src/errors.ts';
+import type { InputEvents } from '../../src/events/types.ts';
+import { packInputEvents } from '../../src/transport/eventpack.ts';
+import type { MemoryPairOptions } from '../../src/transport/memory.ts';
+import { createMemoryPair, withFaults } from '../../src/transport/memory.ts';
+import { crc32 } from '../../src/util/crc32.ts';
+import { collect, compiledCase, expectedRows, goldenInput, goldenSteps, spikeRows } from './helpers.ts';
+
+const CASE = 'nmnist_csnn';
+let all: { config: ChipConfig; image: Uint8Array };
+let last: { config: ChipConfig; image: Uint8Array };
+let input: InputEvents;
+let steps: number;
+let offline: string[];
+
+beforeAll(async () => {
+  all = await compiledCase(CASE, 'all');
+  last = await compiledCase(CASE, 'last');
+  input = goldenInput(CASE);
+  steps = goldenSteps(CASE);
+  offline = spikeRows(runEmulator(all.config, input, { steps, monitor: 'all' }));
+});
+
+function connect(board: Board, pair: MemoryPairOptions = {}, session = {}): Promise<Device> {
+  const { host, board: end } = createMemoryPair(pair);
+  board.attach(end);
+  return Device.connect(host, { session });
+}
+
+async function errorOf(p: Promise<unknown>): Promise<SpikeforgeError> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(SpikeforgeError);
+  return e as SpikeforgeError;
+}
+
+describe('Device over the in-memory link', () => {
+  it('flashes, verifies by readback, runs and reads back exactly the offline spikes', async () => {
+    const board = new Board();
+    const dev = await connect(board);
+    const info = await dev.info();
+    expect(info).toMatchObject({ protocolVersion: 1, chip: 'dynapcnn9', activeImage: null });
+    const progress: number[] = [];
+    const r = await dev.flash(all.image, {
+      verify: 'readback',
+      onProgress: (b, total) => progress.push(b / total),
+    });
+    expect(r).toMatchObject({
+      bytes: all.image.length,
+      sent: all.image.length,
+      verified: 'readback',
+      restarts: 0,
+    });
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(board.activeImageCrc).toBe(crc32(all.image));
+    const rows = spikeRows(await collect(dev.run(input, { steps, monitor: 'all' })));
+    expect(rows).toEqual(offline);
+    expect(rows).toEqual(expectedRows(CASE));
+    const status = await dev.status();
+    expect(status).toMatchObject({
+      eventsIn: input.count,
+      eventsOut: rows.length,
+      dropped: 0,
+      running: false,
+      step: steps,
+    });
+    await dev.close();
+  });
+
+  it('gets identical results through drops, bit flips and duplicates in both directions', async () => {
+    const board = new Board({ maxFrameSize: 2048, outputTimeoutMs: 40 });
+    const dev = await connect(
+      board,
+      { chunking: true, faults: { drop: 0.03, corrupt: 0.03, duplicate: 0.03, seed: 5 } },
+      { timeoutMs: 20, maxTimeoutMs: 80, retries: 20 },
+    );
+    await dev.flash(all.image, { verify: 'readback' });
+    const rows = spikeRows(await collect(dev.run(input, { steps, monitor: 'all' })));
+    expect(rows).toEqual(offline);
+    const status = await dev.status();
+    expect(status.eventsIn).toBe(input.count);
+    expect(status.dropped).toBe(0);
+    expect(dev.linkStats.retransmissions + status.retransmissions).toBeGreaterThan(0);
+    await dev.close();
+  });
+
+  it('a flash cut off mid-way leaves the old configuration running; resume completes it', async () => {
+    const board = new Board({ maxFrameSize: 2048 });
+    const first = await connect(board);
+    await first.flash(all.image);
+    await first.close();
+    const oldCrc = crc32(all.image);
+
+    // The cable is pulled after 15 kB of the second image.
+    const { host, board: end } = createMemoryPair();
+    board.attach(withFaults(end, { disconnectAfter: 15_000 }));
+    const dev = await Device.connect(host);
+    const err = await errorOf(dev.flash(last.image));
+    expect(err.code).toBe('DISCONNECTED');
+    expect(board.activeImageCrc).toBe(oldCrc);
+
+    const again = await connect(board);
+    expect((await again.info()).activeImage?.crc).toBe(oldCrc);
+    // Still runs the old configuration.
+    expect(spikeRows(await collect(again.run(input, { steps, monitor: 'all' })))).toEqual(offline);
+    const r = await again.flash(last.image, { resume: true });
+    expect(r.sent).toBeGreaterThan(0);
+    expect(r.sent).toBeLessThan(last.image.length);
+    expect(board.activeImageCrc).toBe(crc32(last.image));
+    expect((await again.info()).activeImage?.crc).toBe(crc32(last.image));
+    // The new image monitors only the output layer.
+    const rows = spikeRows(await collect(again.run(input, { steps })));
+    const outLayer = last.config.cores.find((c) => c.destinations.length === 0)!.layer;
+    expect(rows).toEqual(offline.filter((r) => r.split(',')[1] === outLayer));
+    await again.close();
+  });
+
+  it('starts over when the board resets in the middle of a flash', async () => {
+    const board = new Board({ maxFrameSize: 2048, resetDuringFlash: true });
+    const dev = await connect(board, {}, { timeoutMs: 30 });
+    const r = await dev.flash(all.image);
+    expect(r.restarts).toBe(1);
+    expect(board.resets).toBe(1);
+    expect(board.activeImageCrc).toBe(crc32(all.image));
+    await dev.close();
+  });
+
+  it('the board refuses a corrupted image with a clear error and keeps the old configuration', async () => {
+    const board = new Board();
+    const dev = await connect(board);
+    await dev.flash(last.image);
+    const bad = all.image.slice();
+    bad[bad.length >> 1] ^= 0x40;
+    // The host refuses it itself ...
+    const host = await errorOf(dev.flash(bad));
+    expect(host.code).toBe('IMAGE_CRC');
+    expect(host.message).toMatch(/CRC32 mismatch/);
+    // ... and so does the board when the host does not look.
+    const err = await errorOf(dev.flash(bad, { check: false }));
+    expect(err.code).toBe('DEVICE_ERROR');
+    expect(err.message).toMatch(
+      /IMAGE_INVALID: image refused, the previous configuration keeps running: .*CRC32 mismatch/,
+    );
+    expect(err.hint).toMatch(/recompile/);
+    expect(board.activeImageCrc).toBe(crc32(last.image));
+    await dev.close();
+  });
+
+  it('a protocol version mismatch names both versions', async () => {
+    const board = new Board({ protocolVersion: 7 });
+    const err = await errorOf(connect(board));
+    expect(err.code).toBe('PROTOCOL_VERSION');
+    expect(err.message).toMatch(/protocol version 7.*protocol version 1/);
+  });
+
+  it('an image format the firmware cannot apply is refused before anything is sent, naming both versions', async () => {
+    const board = new Board({ imageFormat: [2, 3] });
+    const dev = await connect(board);
+    const err = await errorOf(dev.flash(all.image));
+    expect(err.code).toBe('IMAGE_VERSION');
+    expect(err.message).toMatch(/format version 1.*image format version 2\.\.3/);
+    expect((await dev.status()).framesIn).toBe(2);
+    await dev.close();
+  });
+
+  it('is held exclusively: a second open is refused as busy until the first closes', async () => {
+    const first = await openDevice('sim:busy-test');
+    const err = await errorOf(openDevice('sim:busy-test'));
+    expect(err.code).toBe('DEVICE_BUSY');
+    expect(err.message).toMatch(/sim:busy-test.*in use by another session/);
+    await first.close();
+    const second = await openDevice('sim:busy-test');
+    expect((await second.info()).uri).toBe('sim:busy-test');
+    await second.close();
+  });
+
+  it('reads and writes neuron state by layer name', async () => {
+    const dev = await connect(new Board());
+    await dev.flash(all.image);
+    const layer = all.config.cores[1];
+    const n = layer.outputShape[0] * layer.outputShape[1] * layer.outputShape[2];
+    const values = Int16Array.from({ length: n }, (_, i) => ((i * 37) % 2000) - 1000);
+    await dev.writeState(layer.layer, values);
+    expect(Array.from(await dev.readState(layer.layer))).toEqual(Array.from(values));
+    await dev.writeState(layer.layer, []);
+    expect((await dev.readState(layer.layer)).every((v) => v === 0)).toBe(true);
+    const err = await errorOf(dev.readState('nope'));
+    expect(err.code).toBe('USAGE');
+    expect(err.message).toMatch(/no layer named "nope"/);
+    await dev.close();
+  });
+
+  it('reads the name table back from the board when another session flashed it', async () => {
+    const board = new Board();
+    const a = await connect(board);
+    await a.flash(all.image);
+    await a.close();
+    const b = await connect(board);
+    const config = await b.activeConfig();
+    expect(config.cores.map((c) => c.layer)).toEqual(all.config.cores.map((c) => c.layer));
+    expect(spikeRows(await collect(b.run(input, { steps, monitor: 'all' })))).toEqual(offline);
+    await b.close();
+  });
+
+  it('flow control keeps a small input FIFO from overflowing; an early stop leaves the board ready', async () => {
+    const board = new Board({ inputFifoCapacity: 600, outputWindow: 4, maxFrameSize: 2048 });
+    const dev = await connect(board);
+    await dev.flash(all.image);
+    for await (const _ of dev.run(input, { steps, monitor: 'all' })) break;
+    expect(board.running).toBe(false);
+    const rows = spikeRows(await collect(dev.run(input, { steps, monitor: 'all' })));
+    expect(rows).toEqual(offline);
+    expect((await dev.status()).dropped).toBe(0);
+    await dev.close();
+  });
+
+  it('a host ignoring flow control gets its excess input dropped and counted, never buffered', async () => {
+    const board = new Board({ inputFifoCapacity: 1000 });
+    const dev = await connect(board);
+    await dev.flash(all.image);
+    await dev.close();
+    const { host, board: end } = createMemoryPair();
+    board.attach(end);
+    const s = new Session(host);
+    await s.request({ hello: { protocolMin: 1, protocolMax: 1, sessionId: 99 } });
+    await s.request({ start: { steps: 0, runId: 1 } });
+    const first = input.t[0];
+    await s.request({
+      inputEvents: {
+        streamSeq: 1,
+        firstStep: first,
+        count: 1500,
+        packed: packInputEvents(input, 0, 1500, first),
+      },
+    });
+    const status = (await s.request({ getStatus: {} })).status!;
+    expect(status.dropped).toBe(500);
+    expect(status.fifoUsed).toBeLessThanOrEqual(1000);
+    await s.close();
+  });
+
+  it('real-time mode paces the steps at the chip step duration', async () => {
+    const dev = await connect(new Board());
+    await dev.flash(all.image);
+    const t0 = performance.now();
+    const rows = spikeRows(await collect(dev.run(input, { steps: 40, realtime: true, monitor: 'all' })));
+    const ms = performance.now() - t0;
+    expect(ms).toBeGreaterThanOrEqual(35);
+    expect(rows).toEqual(offline.filter((r) => Number(r.split(',')[0]) < 40));
+    await dev.close();
+  });
+});
