@@ -403,7 +403,12 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
     );
   }
   const ids = names.map((n) => spikes.layers.indexOf(n));
-  const steps = Math.max(1, options.steps ?? eventStats(spikes).steps);
+  let lastTrace = -1;
+  if (options.traces)
+    for (let i = 0; i < options.traces.count; i++) lastTrace = Math.max(lastTrace, options.traces.t[i]);
+  const steps = Math.max(1, options.steps ?? Math.max(eventStats(spikes).steps, lastTrace + 1));
+  const colorOf = (layer: string): string =>
+    PALETTE[Math.max(0, spikes.layers.indexOf(layer)) % PALETTE.length];
   const body: string[] = [];
   let y = 12;
   body.push(
@@ -422,7 +427,7 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
       steps,
       y,
       width,
-      PALETTE[k % PALETTE.length],
+      colorOf(names[k]),
       k === names.length - 1,
     );
     body.push(...p.svg);
@@ -438,7 +443,7 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   }
   if (options.traces && options.traces.count > 0) {
     const chosen = options.traceNeurons ?? pickTraceNeurons(options.traces, spikes, 4);
-    chosen.forEach((neuron, k) => {
+    chosen.forEach((neuron) => {
       const p = tracePanel(
         options.traces!,
         neuron,
@@ -447,7 +452,7 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
         steps,
         y,
         width,
-        PALETTE[(names.indexOf(neuron.layer) + PALETTE.length) % PALETTE.length] ?? PALETTE[k],
+        colorOf(neuron.layer),
       );
       body.push(...p.svg);
       y += p.height + 6;
