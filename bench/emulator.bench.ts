@@ -1,0 +1,68 @@
+/**
+ * Emulator speed on the golden N-MNIST CSNN (100 steps): the event-driven engine against the dense
+ * reference, and batch throughput on 1 and 2 worker threads, all measured in this run. Target: <= 4 ms
+ * per sample on one core (sinabs: about 22 ms), >= 1.8x on two workers.
+ */
+import { dynapcnn9 } from '../src/chip/index.ts';
+import { compileNetwork, decodeImage, encodeImage } from '../src/compiler/index.ts';
+import { denseReference, Emulator, runBatch } from '../src/emulator/index.ts';
+import { readInputCsv } from '../src/events/csv.ts';
+import { loadNetwork } from '../src/network/index.ts';
+import { goldenFile } from '../test/fixtures.ts';
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function time(reps: number, fn: () => void): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wallMs: wall / reps, cpuMs: (c.user + c.system) / 1000 / reps };
+}
+
+const fmt = (x: number, d = 2) => x.toFixed(d);
+
+export async function run(): Promise<void> {
+  const network = await loadNetwork(goldenFile('nmnist_csnn', 'network.nir'));
+  const config = decodeImage(encodeImage(compileNetwork(network, dynapcnn9).config));
+  const events = readInputCsv(goldenFile('nmnist_csnn', 'input.csv'));
+  const steps = 100;
+
+  const emu = new Emulator(config, { monitor: 'all' });
+  for (let i = 0; i < 30; i++) emu.run(events, { steps });
+  const synops = emu.stats().cores.reduce((s, c) => s + c.synops, 0);
+  const spikes = emu.run(events, { steps }).count;
+  const fast = time(200, () => emu.run(events, { steps }));
+
+  denseReference(config, events, steps);
+  const dense = time(3, () => denseReference(config, events, steps));
+  let macs = 0;
+  for (const c of config.cores) {
+    macs += c.outputShape[0] * c.outputShape[1] * c.outputShape[2] * c.inputShape[0] * c.kernelSize ** 2;
+  }
+  macs *= steps;
+
+  console.log(
+    `nmnist_csnn, ${steps} steps, ${events.count} input events, ${spikes} spikes, ${synops} synaptic ops`,
+  );
+  console.log(
+    `event-driven: ${fmt(fast.wallMs, 3)} ms/sample wall, ${fmt(fast.cpuMs, 3)} ms/sample cpu, ${fmt(synops / fast.wallMs / 1e3, 0)} M synops/s (target <= 4 ms; sinabs ~22 ms)`,
+  );
+  console.log(
+    `dense reference: ${fmt(dense.wallMs, 1)} ms/sample wall, ${fmt(dense.cpuMs, 1)} ms/sample cpu, ${fmt(synops / dense.wallMs / 1e3, 1)} M event synops/s (${fmt(macs / dense.wallMs / 1e3, 0)} M dense MAC/s)`,
+  );
+  console.log(`event-driven / dense speed-up: ${fmt(dense.wallMs / fast.wallMs, 1)}x`);
+
+  const samples = Array.from({ length: 400 }, () => ({ events }));
+  await runBatch(config, samples.slice(0, 8), { workers: 2, steps });
+  const one = await runBatch(config, samples, { workers: 1, steps });
+  const two = await runBatch(config, samples, { workers: 2, steps });
+  const rate = (ms: number) => (samples.length / ms) * 1000;
+  console.log(
+    `batch (${samples.length} samples): 1 worker ${fmt(rate(one.elapsedMs), 0)} samples/s, 2 workers ${fmt(rate(two.elapsedMs), 0)} samples/s, scaling ${fmt(one.elapsedMs / two.elapsedMs)}x (target >= 1.8x)`,
+  );
+}
