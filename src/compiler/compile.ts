@@ -180,30 +180,11 @@ function inputConfig(
   };
 }
 
-export function compile(
-  q: QuantizedNetwork,
-  profile: ChipProfile,
-  options: CompileOptions = {},
-): CompileResult {
-  checkStructure(q);
-  const errors: string[] = [];
-  const notes = [...q.notes];
-  const warnings: string[] = [];
-  const input = inputConfig(q, profile, options.input ?? {}, errors);
-  const monitor = monitoredLayers(q, options.monitor);
-
-  const lowered = new Map<string, LoweredLayer>();
-  for (const layer of q.layers) {
-    const l = lowerLayer(layer, profile);
-    if (isProblem(l)) {
-      errors.push(`${l.message}: ${l.hint}`);
-      continue;
-    }
-    lowered.set(layer.name, l);
-    notes.push(...l.notes);
-  }
-
-  // Routing: each source (the input or a layer) sends to its readers, each with its own pooling.
+/**
+ * Each source (the input or a layer) sends to its readers, each with its own square pooling: the
+ * destinations of its core. Checks pooling, the shapes that meet after pooling, and the fan-out.
+ */
+function routeSources(q: QuantizedNetwork, profile: ChipProfile, errors: string[]): Map<string, Route[]> {
   const outputShape = new Map<string, Shape3>([[q.input.name, q.input.shape]]);
   for (const l of q.layers) outputShape.set(l.name, l.outputShape);
   const routes = new Map<string, Route[]>();
@@ -233,7 +214,39 @@ export function compile(
       );
     }
   }
+  return routes;
+}
 
+function lowerAll(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  errors: string[],
+  notes: string[],
+): Map<string, LoweredLayer> {
+  const lowered = new Map<string, LoweredLayer>();
+  for (const layer of q.layers) {
+    const l = lowerLayer(layer, profile);
+    if (isProblem(l)) {
+      errors.push(`${l.message}: ${l.hint}`);
+      continue;
+    }
+    lowered.set(layer.name, l);
+    notes.push(...l.notes);
+  }
+  return lowered;
+}
+
+/**
+ * Checks every limit of every lowered layer, then places the layers that fit some core. Returns how
+ * many errors were limit errors (CHIP_LIMIT) before the placement's own problems (PLACEMENT).
+ */
+function checkAndPlace(
+  q: QuantizedNetwork,
+  lowered: Map<string, LoweredLayer>,
+  profile: ChipProfile,
+  place: Record<string, number>,
+  errors: string[],
+): { demands: Map<string, MemoryDemand>; assignment: Map<string, number>; limitErrors: number } {
   const demands = new Map<string, MemoryDemand>();
   const placeable: string[] = [];
   for (const layer of q.layers) {
@@ -246,10 +259,15 @@ export function compile(
     errors.push(...memErrors);
     if (memErrors.length === 0) placeable.push(layer.name);
   }
+  // Pins of layers that broke a limit are reported below, not as "no such layer" by the placement.
+  const layerNames = new Set(q.layers.map((l) => l.name));
+  const pins = Object.fromEntries(
+    Object.entries(place).filter(([name]) => !layerNames.has(name) || placeable.includes(name)),
+  );
   const placement = tryPlace(
     placeable.map((name) => ({ layer: name, ...demands.get(name)! })),
     profile,
-    options.place ?? {},
+    pins,
   );
   const limitErrors = errors.length;
   errors.push(...placement.problems);
@@ -258,11 +276,36 @@ export function compile(
       `${q.layers.length} layers but ${profile.id} has ${profile.cores.length} cores (one layer per core)`,
     );
   }
-  for (const pin of Object.keys(options.place ?? {})) {
+  for (const pin of Object.keys(place)) {
     if (!placeable.includes(pin) && q.layers.some((l) => l.name === pin)) {
-      errors.push(`pin ${pin}=${options.place![pin]}: layer "${pin}" cannot be placed anywhere (see above)`);
+      errors.push(`pin ${pin}=${place[pin]}: layer "${pin}" cannot be placed anywhere (see above)`);
     }
   }
+  return { demands, assignment: placement.assignment, limitErrors };
+}
+
+export function compile(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  options: CompileOptions = {},
+): CompileResult {
+  checkStructure(q);
+  const errors: string[] = [];
+  const notes = [...q.notes];
+  const warnings: string[] = [];
+  const input = inputConfig(q, profile, options.input ?? {}, errors);
+  const monitor = monitoredLayers(q, options.monitor);
+
+  const lowered = lowerAll(q, profile, errors, notes);
+  const routes = routeSources(q, profile, errors);
+
+  const { demands, assignment, limitErrors } = checkAndPlace(
+    q,
+    lowered,
+    profile,
+    options.place ?? {},
+    errors,
+  );
 
   for (const layer of q.layers) warnings.push(...layerWarnings(layer, monitor, routes));
   // A collapsed threshold changes what the network computes: worth a warning, not only a note.
@@ -275,7 +318,7 @@ export function compile(
     lowered,
     demands,
     routes,
-    placement.assignment,
+    assignment,
     monitor,
     errors,
     warnings,
@@ -297,7 +340,20 @@ export function compile(
     );
   }
 
-  const coreOf = placement.assignment;
+  const config = assemble(q, profile, input, lowered, routes, assignment, monitor);
+  return { config, report };
+}
+
+/** The configuration of a network that fits: one CoreConfig per layer, sorted by core id. */
+function assemble(
+  q: QuantizedNetwork,
+  profile: ChipProfile,
+  input: Omit<InputConfig, 'destinations'>,
+  lowered: Map<string, LoweredLayer>,
+  routes: Map<string, Route[]>,
+  coreOf: Map<string, number>,
+  monitor: Set<string>,
+): ChipConfig {
   const destinations = (from: string): Destination[] =>
     (routes.get(from) ?? []).map((r) => ({ coreId: coreOf.get(r.layer)!, pooling: r.pooling }));
   const cores: CoreConfig[] = q.layers.map((layer) => {
@@ -310,7 +366,8 @@ export function compile(
       kernelSize: l.kernelSize,
       stride: [...l.stride],
       padding: [...l.padding],
-      weights: l.weights,
+      // Own copy: the configuration must not alias the quantized network's arrays.
+      weights: l.weights === layer.weight ? l.weights.slice() : l.weights,
       biases: layer.bias ? Int16Array.from(layer.bias) : null,
       thresholdHigh: layer.thresholdHigh,
       thresholdLow: layer.thresholdLow,
@@ -328,7 +385,7 @@ export function compile(
     input: { ...input, destinations: destinations(q.input.name) },
     cores,
   };
-  return { config, report };
+  return config;
 }
 
 function layerWarnings(layer: QuantizedLayer, monitor: Set<string>, routes: Map<string, Route[]>): string[] {

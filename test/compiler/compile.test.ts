@@ -32,6 +32,10 @@ describe('memory formulas of chip-spec.md', () => {
     );
     expect(e.report.fits).toBe(false);
     expect(e.report.layers[1].kernelMemory.used).toBe(131072);
+    expect(e.report.layers[1].coreId).toBeNull();
+    const pinned = compileError(() => compile(q, dynapcnn9, { place: { conv3: 5 } }));
+    expect(pinned.details.join('\n')).toMatch(/pin conv3=5: layer "conv3" cannot be placed anywhere/);
+    expect(pinned.details.join('\n')).not.toMatch(/there is no layer/);
   });
 
   it('2 -> 64 channels, 3x3 on 8x8 with padding 1 needs 2Ki kernel and 4Ki neuron words', () => {
