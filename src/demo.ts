@@ -88,17 +88,20 @@ export function demoStimulus(segmentSteps = 40, gapSteps = 8, seed = 1): InputEv
 async function startLink(
   links: DemoLink[],
   fallbacks: string[],
+  log: (line: string) => void,
 ): Promise<{ link: DemoLink; uri: string; sim?: SimServer }> {
   for (const link of links) {
-    if (link === 'in-process') return { link, uri: 'sim:demo' };
+    if (link === 'in-process') return { link, uri: 'sim' };
     try {
       const sim = await startSim(link === 'pty' ? { pty: true } : { tcp: 0 });
       return { link, uri: sim.uri, sim };
     } catch (e) {
-      fallbacks.push(`${link}: ${isSpikeforgeError(e) ? e.message : (e as Error).message}`);
+      const why = `${link}: ${isSpikeforgeError(e) ? e.message : (e as Error).message}`;
+      fallbacks.push(why);
+      log(`no simulated board over ${why}; trying the next link`);
     }
   }
-  return { link: 'in-process', uri: 'sim:demo' };
+  return { link: 'in-process', uri: 'sim' };
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
@@ -116,7 +119,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const steps = ORIENTATION_ANGLES.length * (segmentSteps + gapSteps);
 
   const fallbacks: string[] = [];
-  const { link, uri, sim } = await startLink(options.links ?? ['pty', 'tcp', 'in-process'], fallbacks);
+  const { link, uri, sim } = await startLink(options.links ?? ['pty', 'tcp', 'in-process'], fallbacks, log);
   log(
     `simulated board on ${link === 'pty' ? 'a pseudo-terminal' : link === 'tcp' ? 'TCP' : 'this process'}: ${uri}`,
   );

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatDemoSummary, runDemo } from '../../src/demo.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { readInputEvents, writeEvents } from '../../src/events/io.ts';
 import type { InputEvents } from '../../src/events/types.ts';
@@ -46,6 +47,19 @@ describe('spikeforge demo', () => {
     );
     expect(c.code, c.stderr).toBe(0);
     expect(c.stdout).toMatch(/orientation\s+4x32x32/);
+  });
+});
+
+describe('runDemo (library)', () => {
+  it('falls back to the in-process board and gives the same verdict', async () => {
+    const outDir = mkdtempSync(join(work, 'lib-'));
+    const r = await runDemo({ outDir, links: ['in-process'], segmentSteps: 24, gapSteps: 4 });
+    expect(r.link).toBe('in-process');
+    expect(r.diff.identical).toBe(true);
+    expect(r.segments.map((s) => s.winner)).toEqual([0, 1, 2, 3]);
+    expect(r.steps).toBe(4 * 28);
+    expect(readFileSync(r.files.raster, 'utf8')).toContain('<svg');
+    expect(formatDemoSummary(r)).toContain('4 of 4 angles named correctly');
   });
 });
 
