@@ -3,7 +3,7 @@
  * check a file's header). h5wasm prints HDF5 diagnostics straight to stderr when it meets a broken file,
  * so files are checked here first (magic, superblock, truncation) to fail with our own message.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import h5wasm, { type Dataset, type Group } from 'h5wasm/node';
@@ -74,6 +74,45 @@ async function h5(): Promise<typeof h5wasm> {
   return h5wasm;
 }
 
+/**
+ * Runs `fn` with HDF5's diagnostics (written by the wasm module straight to fd 2) captured instead of
+ * printed, and returns the innermost reason HDF5 gave, for our own error message.
+ */
+function quietly<T>(fn: () => T): { value: T } | { error: unknown; reason: string } {
+  const original = fs.writeSync;
+  let text = '';
+  const capture = (fd: number, data: unknown, ...rest: unknown[]): number => {
+    if (fd !== 2) return (original as (...a: unknown[]) => number)(fd, data, ...rest);
+    if (typeof data === 'string') {
+      text += data;
+      return Buffer.byteLength(data);
+    }
+    const bytes = data as Uint8Array;
+    const offset = typeof rest[0] === 'number' ? rest[0] : 0;
+    const length = typeof rest[1] === 'number' ? rest[1] : bytes.length - offset;
+    text += Buffer.from(bytes.buffer, bytes.byteOffset + offset, length).toString('utf8');
+    return length;
+  };
+  // Emscripten's own warnings and abort notices go through console (process.stderr) instead.
+  const originalStderr = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  fs.writeSync = capture as typeof fs.writeSync;
+  try {
+    return { value: fn() };
+  } catch (error) {
+    const reasons = [...text.matchAll(/#\d+: .* in [\w.]+\(\): (.*)$/gm)].map((m) => m[1]);
+    const opening = text.split('HDF5-DIAG')[1] ?? '';
+    const first = [...opening.matchAll(/#\d+: .* in [\w.]+\(\): (.*)$/gm)].map((m) => m[1]);
+    return { error, reason: first.at(-1) ?? reasons.at(-1) ?? (error as Error).message };
+  } finally {
+    fs.writeSync = original;
+    process.stderr.write = originalStderr;
+  }
+}
+
 function numbersOf(value: unknown): Float64Array | undefined {
   if (typeof value === 'number') return Float64Array.of(value);
   if (typeof value === 'bigint') return Float64Array.of(Number(value));
@@ -137,12 +176,19 @@ export async function readHdf5Tree(bytes: Uint8Array, file: string): Promise<H5V
   const path = join(dir, 'in.h5');
   try {
     writeFileSync(path, bytes);
-    const f = new lib.File(path, 'r');
-    try {
-      return readEntity(f, '');
-    } finally {
-      f.close();
-    }
+    const result = quietly(() => {
+      const f = new lib.File(path, 'r');
+      try {
+        return readEntity(f, '');
+      } finally {
+        f.close();
+      }
+    });
+    if ('value' in result) return result.value;
+    throw new SpikeforgeError('NIR_FORMAT', `${file}: cannot read the HDF5 file (${result.reason})`, {
+      hint: 'the file may be damaged or incomplete; export it again with nir.write',
+      cause: result.error,
+    });
   } catch (e) {
     if (e instanceof SpikeforgeError) throw e;
     throw new SpikeforgeError('NIR_FORMAT', `${file}: cannot read the HDF5 file (${(e as Error).message})`, {
