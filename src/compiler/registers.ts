@@ -159,7 +159,10 @@ export function configFromRegisterWrites(writes: RegisterWrite[], profile: ChipP
     Array.from({ length: n }, (_, k) => get(core, region, start + k));
   const unpack = (core: number, region: number, start: number, nBytes: number): Uint8Array => {
     const out = new Uint8Array(nBytes);
-    for (let k = 0; k < nBytes; k++) out[k] = (get(core, region, start + (k >> 2)) >>> ((k & 3) * 8)) & 0xff;
+    for (let w = 0; w * 4 < nBytes; w++) {
+      const v = get(core, region, start + w);
+      for (let b = 0; b < 4 && w * 4 + b < nBytes; b++) out[w * 4 + b] = (v >>> (b * 8)) & 0xff;
+    }
     return out;
   };
   const decoder = new TextDecoder();
