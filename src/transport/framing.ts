@@ -4,6 +4,7 @@
  * lost byte the receiver drops what it has and starts over at the next 0x00. The CRC rejects any frame
  * the noise got into, so a corrupted payload is never handed up.
  */
+import * as zlib from 'node:zlib';
 import { crc32 } from '../util/crc32.ts';
 import type { Transport } from './types.ts';
 
@@ -22,62 +23,83 @@ export function frameBound(n: number): number {
   return cobsEncodedBound(n + CRC_BYTES) + 1;
 }
 
-/**
- * COBS-encodes `src[0, n)` into `dst` at `at`; returns the index after the last byte written.
- * Written as one loop over the bytes: this is on the path of every event sent.
- */
-function cobsEncodeInto(src: Uint8Array, n: number, dst: Uint8Array, at: number): number {
-  let codeAt = at;
-  let code = 1;
-  let o = at + 1;
-  for (let i = 0; i < n; i++) {
-    const b = src[i];
-    if (b === 0) {
-      dst[codeAt] = code;
-      codeAt = o++;
-      code = 1;
-    } else {
-      dst[o++] = b;
-      code++;
-      if (code === 0xff) {
-        dst[codeAt] = code;
-        codeAt = o++;
-        code = 1;
-      }
-    }
+/** Runs shorter than this are copied byte by byte: cheaper than a subarray view + set. */
+const SHORT_RUN = 24;
+
+function copyRun(src: Uint8Array, from: number, to: number, dst: Uint8Array, at: number): void {
+  if (to - from < SHORT_RUN) {
+    for (let i = from; i < to; i++) dst[at++] = src[i];
+  } else {
+    dst.set(src.subarray(from, to), at);
   }
-  dst[codeAt] = code;
-  return o;
 }
 
-/** One frame, delimiter included, ready to write to a link. */
-export function encodeFrame(payload: Uint8Array): Uint8Array {
+/**
+ * COBS-encodes `src` into `dst` at `at`; returns the index after the last byte written. Runs between
+ * zeros are found with the native indexOf and copied in blocks: this is on the path of every event sent.
+ */
+function cobsEncodeInto(src: Uint8Array, dst: Uint8Array, at: number): number {
+  const n = src.length;
+  let o = at;
+  let i = 0;
+  for (;;) {
+    let z = src.indexOf(0, i);
+    if (z < 0) z = n;
+    while (z - i >= 254) {
+      dst[o++] = 0xff;
+      copyRun(src, i, i + 254, dst, o);
+      o += 254;
+      i += 254;
+    }
+    dst[o++] = z - i + 1;
+    copyRun(src, i, z, dst, o);
+    o += z - i;
+    if (z >= n) return o;
+    i = z + 1;
+  }
+}
+
+/** CRC32 of a payload: node's native zlib.crc32 where it exists (Node >= 20.15), else the table one. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const crcOf: (data: Uint8Array) => number = nativeCrc32 ? (d) => nativeCrc32(d) : (d) => crc32(d);
+
+/** `payload ‖ CRC` is assembled here before COBS: one buffer reused, not one allocation per frame. */
+let scratch = new Uint8Array(DEFAULT_MAX_FRAME_SIZE + CRC_BYTES);
+
+/** Writes the frame of `payload` (delimiter included) into `dst` at `at`; returns the index after it. */
+function encodeFrameInto(payload: Uint8Array, dst: Uint8Array, at: number): number {
   const n = payload.length;
-  const body = new Uint8Array(n + CRC_BYTES);
+  if (scratch.length < n + CRC_BYTES) scratch = new Uint8Array(n + CRC_BYTES);
+  const body = scratch.subarray(0, n + CRC_BYTES);
   body.set(payload);
-  const crc = crc32(payload);
+  const crc = crcOf(payload);
   body[n] = crc & 0xff;
   body[n + 1] = (crc >>> 8) & 0xff;
   body[n + 2] = (crc >>> 16) & 0xff;
   body[n + 3] = (crc >>> 24) & 0xff;
-  const out = new Uint8Array(frameBound(n));
-  const end = cobsEncodeInto(body, body.length, out, 0);
-  out[end] = FRAME_DELIMITER;
-  return out.subarray(0, end + 1);
+  const end = cobsEncodeInto(body, dst, at);
+  dst[end] = FRAME_DELIMITER;
+  return end + 1;
+}
+
+/** One frame, delimiter included, ready to write to a link. */
+export function encodeFrame(payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(frameBound(payload.length));
+  return out.subarray(0, encodeFrameInto(payload, out, 0));
 }
 
 /** Several frames in one buffer: one write to the link instead of one per frame. */
-export function encodeFrames(payloads: readonly Uint8Array[]): Uint8Array {
-  const frames = payloads.map(encodeFrame);
-  let total = 0;
-  for (const f of frames) total += f.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const f of frames) {
-    out.set(f, at);
-    at += f.length;
-  }
-  return out;
+export function encodeFrames(
+  payloads: readonly Uint8Array[],
+  options: { leadingDelimiter?: boolean } = {},
+): Uint8Array {
+  const lead = options.leadingDelimiter ? 1 : 0;
+  let bound = lead;
+  for (const p of payloads) bound += frameBound(p.length);
+  const out = new Uint8Array(bound);
+  let at = lead;
+  for (const p of payloads) at = encodeFrameInto(p, out, at);
+  return out.subarray(0, at);
 }
 
 export interface FrameStats {
@@ -137,17 +159,26 @@ export class FrameDecoder {
     let pos = 0;
     const n = chunk.length;
     while (pos < n) {
-      let end = chunk.indexOf(FRAME_DELIMITER, pos);
-      const complete = end >= 0;
-      if (!complete) end = n;
-      this.append(chunk, pos, end);
-      if (complete) {
-        const payload = this.finishFrame();
-        if (payload !== undefined) out.push(payload);
-        pos = end + 1;
-      } else {
-        pos = n;
+      const end = chunk.indexOf(FRAME_DELIMITER, pos);
+      if (end < 0) {
+        this.append(chunk, pos, n);
+        break;
       }
+      let payload: Uint8Array | undefined;
+      if (this.len === 0 && !this.skipping) {
+        // The whole frame is in this chunk (the common case): decode it where it lies.
+        if (end - pos > this.limit) {
+          this.stats.oversize++;
+          this.stats.garbageBytes += end - pos;
+        } else {
+          payload = this.decode(chunk, pos, end);
+        }
+      } else {
+        this.append(chunk, pos, end);
+        payload = this.finishFrame();
+      }
+      if (payload !== undefined) out.push(payload);
+      pos = end + 1;
     }
     return out;
   }
@@ -184,24 +215,29 @@ export class FrameDecoder {
       this.skipping = false;
       return undefined;
     }
+    return this.decode(this.buf, 0, len);
+  }
+
+  /** COBS-decodes `src[start, end)` and checks its CRC; the payload, or undefined (counted). */
+  private decode(src: Uint8Array, start: number, end: number): Uint8Array | undefined {
+    const len = end - start;
     // Two delimiters in a row: an empty frame, used to flush the receiver; not an error.
     if (len === 0) return undefined;
-    const buf = this.buf;
     const out = new Uint8Array(len);
-    let i = 0;
+    let i = start;
     let o = 0;
-    while (i < len) {
-      const code = buf[i++];
-      const end = i + code - 1;
-      if (end > len) {
+    while (i < end) {
+      const code = src[i++];
+      const blockEnd = i + code - 1;
+      if (blockEnd > end) {
         this.stats.malformed++;
         this.stats.garbageBytes += len;
         return undefined;
       }
-      out.set(buf.subarray(i, end), o);
-      o += end - i;
-      i = end;
-      if (code < 0xff && i < len) out[o++] = 0;
+      copyRun(src, i, blockEnd, out, o);
+      o += blockEnd - i;
+      i = blockEnd;
+      if (code < 0xff && i < end) out[o++] = 0;
     }
     if (o < CRC_BYTES) {
       this.stats.malformed++;
@@ -210,13 +246,14 @@ export class FrameDecoder {
     }
     const n = o - CRC_BYTES;
     const want = (out[n] | (out[n + 1] << 8) | (out[n + 2] << 16) | (out[n + 3] << 24)) >>> 0;
-    if (crc32(out, 0, n) !== want) {
+    const payload = out.subarray(0, n);
+    if (crcOf(payload) !== want) {
       this.stats.crcErrors++;
       this.stats.garbageBytes += len;
       return undefined;
     }
     this.stats.frames++;
-    return out.subarray(0, n);
+    return payload;
   }
 }
 
@@ -254,12 +291,14 @@ export class FramedLink {
    * noise the receiver collected before (a board booting, a half-sent frame) ends there.
    */
   send(payload: Uint8Array): Promise<void> {
-    return this.transport.write(this.withFlush(encodeFrame(payload)));
+    return this.sendMany([payload]);
   }
 
   /** Sends several payloads in one write. */
   sendMany(payloads: readonly Uint8Array[]): Promise<void> {
-    return this.transport.write(this.withFlush(encodeFrames(payloads)));
+    const leadingDelimiter = !this.flushed;
+    this.flushed = true;
+    return this.transport.write(encodeFrames(payloads, { leadingDelimiter }));
   }
 
   onFrame(listener: (payload: Uint8Array) => void): void {
@@ -272,14 +311,5 @@ export class FramedLink {
 
   close(): Promise<void> {
     return this.transport.close();
-  }
-
-  private withFlush(bytes: Uint8Array): Uint8Array {
-    if (this.flushed) return bytes;
-    this.flushed = true;
-    const out = new Uint8Array(bytes.length + 1);
-    out[0] = FRAME_DELIMITER;
-    out.set(bytes, 1);
-    return out;
   }
 }
