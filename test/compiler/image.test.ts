@@ -185,3 +185,39 @@ describe('register writes', () => {
     );
   });
 });
+
+describe('the worked example of protocol/IMAGE.md', () => {
+  it('is byte for byte what encodeImage writes', () => {
+    const q = network(
+      [1, 2, 2],
+      [conv({ name: 'c1', from: 'input', inputShape: [1, 2, 2], out: 2, k: 1, bias: true })],
+    );
+    const { config } = compile(q, dynapcnn9);
+    const hex = Array.from(encodeImage(config), (x) => x.toString(16).padStart(2, '0')).join(' ');
+    expect(hex).toBe(
+      [
+        '53 46 49 4d 47 01 01 00 8d 00 00 00 03 00 01 00',
+        ...Array(2).fill('ab ab ab ab ab ab ab ab ab ab ab ab ab ab ab ab'),
+        '01 00 00 00 12 00 00 00 01 00 02 00 02 00 00 00',
+        '00 00 02 00 02 00 00 01 07 01 02 00 07 00 1e 00',
+        '00 00 05 01 01 01 00 00 00 00 01 00 02 00 02 00',
+        '02 00 02 00 02 00 2c 01 d4 fe 44 f9 e6 ff b4 ff',
+        '03 00 00 00 11 00 00 00 02 00 ff ff 05 00 69 6e',
+        '70 75 74 07 00 02 00 63 31 f4 25 e2 35',
+      ].join(' '),
+    );
+    const writes = registerWrites(config, dynapcnn9).map(
+      (w) => `${w.address.toString(16).padStart(8, '0')}=${w.value.toString(16)}`,
+    );
+    expect(writes.slice(-7)).toEqual([
+      '07300000=12c',
+      '07300001=fed4',
+      '07200000=ffe6',
+      '07200001=ffb4',
+      '07100000=f944',
+      '07700000=2',
+      '07700001=3163',
+    ]);
+    expect(writes).toContain('ff500000=80000107');
+  });
+});
