@@ -13,6 +13,12 @@ export { BoardError, boardErrorName } from './errors.ts';
 export { type ImageFileOptions, loadImageFile } from './image.ts';
 export type { OpenDeviceOptions } from './open.ts';
 export { lockSerialPort, openDevice, simBoard } from './open.ts';
-export { concatSpikes, type RunOnDeviceOptions, runOnDevice } from './run.ts';
+export {
+  concatSpikes,
+  type RunFileOptions,
+  type RunOnDeviceOptions,
+  runFileOnDevice,
+  runOnDevice,
+} from './run.ts';
 export type { RequestBody, SessionOptions, SessionStats } from './session.ts';
 export { Session } from './session.ts';

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { Board } from '../../firmware-sim/board.ts';
 import { SpikeforgeError } from '../errors.ts';
 import { createMemoryPair } from '../transport/memory.ts';
-import { openSerial } from '../transport/serial.ts';
-import { openTcp } from '../transport/tcp.ts';
 import type { Transport } from '../transport/types.ts';
+import { openTransport, parseDeviceUri } from '../transport/uri.ts';
 import type { DeviceOptions } from './device.ts';
 import { Device } from './device.ts';
 
@@ -19,10 +18,10 @@ export interface OpenDeviceOptions extends DeviceOptions {
   lockDir?: string;
 }
 
-/** In-process simulated boards by name (`sim` is `sim:default`), created on first use. */
+/** In-process simulated boards by name (`sim` is `sim?name=default`), created on first use. */
 const simBoards = new Map<string, Board>();
 
-/** The in-process simulated board behind `sim` / `sim:<name>` (created on first use). */
+/** The in-process simulated board behind `sim` / `sim?name=<name>` (created on first use). */
 export function simBoard(name = 'default'): Board {
   let b = simBoards.get(name);
   if (!b) {
@@ -30,12 +29,6 @@ export function simBoard(name = 'default'): Board {
     simBoards.set(name, b);
   }
   return b;
-}
-
-function usage(uri: string): SpikeforgeError {
-  return new SpikeforgeError('USAGE', `"${uri}" is not a device URI`, {
-    hint: 'use serial:/dev/ttyACM0?baud=921600, usb:VID:PID[/serial], tcp:HOST:PORT or sim',
-  });
 }
 
 function alive(pid: number): boolean {
@@ -96,45 +89,31 @@ function named(t: Transport, uri: string): Transport {
   };
 }
 
-/** Opens the byte link of a URI (serial, tcp, sim). */
+/** Opens the byte link of a URI (serial, usb, tcp through the transports; sim in process). */
 async function openLink(
   uri: string,
   options: OpenDeviceOptions,
 ): Promise<{ transport: Transport; release: () => void }> {
-  if (uri === 'sim' || uri.startsWith('sim:')) {
-    const board = simBoard(uri === 'sim' ? 'default' : uri.slice(4) || 'default');
+  const d = parseDeviceUri(uri);
+  if (d.kind === 'sim') {
+    const board = simBoard(d.options.name ?? 'default');
     const { host, board: end } = createMemoryPair();
     board.attach(end);
-    return { transport: named(host, uri), release: () => {} };
+    return { transport: named(host, d.uri), release: () => {} };
   }
-  if (uri.startsWith('tcp:')) {
-    const m = /^tcp:(?:\/\/)?(\[[^\]]+\]|[^:]+):(\d+)$/.exec(uri);
-    if (!m) throw usage(uri);
-    return { transport: await openTcp(m[1].replace(/^\[|\]$/g, ''), Number(m[2])), release: () => {} };
+  if (d.kind !== 'serial') return { transport: await openTransport(d), release: () => {} };
+  const release = lockSerialPort(d.path, d.uri, options.lockDir);
+  try {
+    return { transport: await openTransport(d), release };
+  } catch (e) {
+    release();
+    throw e;
   }
-  if (uri.startsWith('serial:')) {
-    const u = new URL(`file://${uri.slice('serial:'.length)}`);
-    const path = decodeURIComponent(u.pathname);
-    const baud = u.searchParams.get('baud');
-    const release = lockSerialPort(path, uri, options.lockDir);
-    try {
-      const transport = await openSerial({
-        path,
-        baudRate: baud ? Number(baud) : undefined,
-        pace: u.searchParams.get('pace') === '1',
-      });
-      return { transport, release };
-    } catch (e) {
-      release();
-      throw e;
-    }
-  }
-  throw usage(uri);
 }
 
 /**
- * Opens a device: `serial:/dev/ttyACM0?baud=921600`, `tcp:127.0.0.1:7000`, `sim` (an in-process
- * simulated board). The device is held exclusively until `close()`.
+ * Opens a device: `serial:/dev/ttyACM0?baud=921600`, `usb:VID:PID[/serial]`, `tcp:127.0.0.1:7000`,
+ * `sim` (an in-process simulated board; `sim?name=x` for several). The device is held exclusively until `close()`.
  */
 export async function openDevice(uri: string, options: OpenDeviceOptions = {}): Promise<Device> {
   const { transport, release } = await openLink(uri, options);

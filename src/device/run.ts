@@ -1,4 +1,7 @@
 /** One-call helpers over a Device, for the CLI's `--device` branches and scripts. */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { SpikeforgeError } from '../errors.ts';
+import { readInputEvents } from '../events/io.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import { crc32 } from '../util/crc32.ts';
@@ -59,4 +62,38 @@ export async function runOnDevice(
   } finally {
     await dev.close();
   }
+}
+
+export interface RunFileOptions extends RunOnDeviceOptions {
+  /** Input events file (t,c,y,x CSV, .sfev, .npy, .aedat). */
+  input: string;
+  /** Output spikes CSV `t,layer,c,y,x`, written whole or not at all. */
+  output: string;
+}
+
+/** `spikeforge run <image> --device <uri>`: events from a file, spikes to a CSV; returns a one-line summary. */
+export async function runFileOnDevice(uri: string, options: RunFileOptions): Promise<string> {
+  const events = readInputEvents(options.input);
+  const t0 = performance.now();
+  const spikes = await runOnDevice(uri, events, options);
+  const ms = performance.now() - t0;
+  const perLayer = new Map<string, number>();
+  let text = 't,layer,c,y,x\n';
+  for (let i = 0; i < spikes.count; i++) {
+    const name = spikes.layers[spikes.layer[i]];
+    perLayer.set(name, (perLayer.get(name) ?? 0) + 1);
+    text += `${spikes.t[i]},${name},${spikes.c[i]},${spikes.y[i]},${spikes.x[i]}\n`;
+  }
+  const tmp = `${options.output}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, options.output);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new SpikeforgeError('FILE_READ', `${options.output}: cannot write (${(e as Error).message})`, {
+      hint: 'check that the folder exists and is writable',
+    });
+  }
+  const layers = [...perLayer].map(([l, n]) => `${l}: ${n}`).join(', ');
+  return `${events.count} events in, ${spikes.count} spikes out (${layers}) on ${uri} in ${(ms / 1000).toFixed(2)} s`;
 }

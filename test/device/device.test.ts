@@ -178,13 +178,13 @@ describe('Device over the in-memory link', () => {
   });
 
   it('is held exclusively: a second open is refused as busy until the first closes', async () => {
-    const first = await openDevice('sim:busy-test');
-    const err = await errorOf(openDevice('sim:busy-test'));
+    const first = await openDevice('sim?name=busy-test');
+    const err = await errorOf(openDevice('sim?name=busy-test'));
     expect(err.code).toBe('DEVICE_BUSY');
-    expect(err.message).toMatch(/sim:busy-test.*in use by another session/);
+    expect(err.message).toMatch(/sim\?name=busy-test.*in use by another session/);
     await first.close();
-    const second = await openDevice('sim:busy-test');
-    expect((await second.info()).uri).toBe('sim:busy-test');
+    const second = await openDevice('sim?name=busy-test');
+    expect((await second.info()).uri).toBe('sim?name=busy-test');
     await second.close();
   });
 

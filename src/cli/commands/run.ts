@@ -14,6 +14,7 @@ import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import type { ChipConfig } from '../../compiler/config.ts';
 import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
+import { runFileOnDevice } from '../../device/index.ts';
 import {
   type BatchSample,
   Emulator,
@@ -38,6 +39,7 @@ interface RunCliOptions extends NirCliOptions {
   batch?: string;
   labels?: string;
   workers?: string;
+  device?: string;
 }
 
 function positiveInt(value: string, flag: string, min = 1): number {
@@ -291,10 +293,28 @@ export function register(program: Command): void {
       'run many samples: a folder of event files, or a list file (path[,label])',
     )
     .option('--labels <labels.csv>', 'labels of the --batch samples (file,label rows, or one per line)')
-    .option('--workers <n>', 'worker threads for --batch (default: 2)');
+    .option('--workers <n>', 'worker threads for --batch (default: 2)')
+    .option(
+      '--device <uri>',
+      'run on a board (serial:, usb:, tcp:, sim) instead of the emulator; flashes the image if needed',
+    );
   nirImportFlags(cmd).action(async (target: string, opts: RunCliOptions) => {
     const load: LoadConfigOptions = { chip: opts.chip, nir: importOptionsOf(opts), monitor: 'last' };
-    const { config } = await loadConfig(target, load);
+    const { config, image } = await loadConfig(target, load);
+    if (opts.device) {
+      if (!opts.input || !opts.output)
+        throw new SpikeforgeError('USAGE', 'run --device needs --input <events> and --output <spikes.csv>');
+      const steps = opts.steps === undefined ? undefined : positiveInt(opts.steps, '--steps');
+      const summary = await runFileOnDevice(opts.device, {
+        image,
+        input: opts.input,
+        output: opts.output,
+        monitor: parseMonitorFlag(opts.monitor),
+        steps,
+      });
+      process.stderr.write(`run: ${summary}\n`);
+      return;
+    }
     if (opts.batch) await runMany(config, opts);
     else await runOne(config, opts);
   });
