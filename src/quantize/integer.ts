@@ -1,10 +1,14 @@
 /**
- * The quantized network written back as an IR network with the integer weights and thresholds, so the
- * float reference can run it: on integers it is exact, i.e. what the chip computes.
+ * What quantization changes: the quantized network written back as an IR network with its integer
+ * weights and thresholds (on integers the float reference is exact, i.e. computes what the chip
+ * computes, with `saturate`), and spike counts per layer of float vs quantized on the same input.
  */
-import type { Layer, Network } from '../../src/network/schema.ts';
-import type { QuantizedNetwork } from '../../src/quantize/types.ts';
+import type { InputEvents, Spikes } from '../events/types.ts';
+import type { Layer, Network } from '../network/schema.ts';
+import { simulateFloat } from './reference.ts';
+import type { QuantizedNetwork } from './types.ts';
 
+/** The quantized network as an IR network in integer units (pooling and flatten re-inserted). */
 export function integerNetwork(q: QuantizedNetwork): Network {
   const layers: Layer[] = [];
   for (const l of q.layers) {
@@ -54,4 +58,40 @@ export function integerNetwork(q: QuantizedNetwork): Network {
     input: { ...q.input, shape: [...q.input.shape] },
     layers,
   };
+}
+
+/** Spikes per layer name. */
+export function spikeCounts(spikes: Spikes): Map<string, number> {
+  const counts = new Map<string, number>(spikes.layers.map((l) => [l, 0]));
+  for (let i = 0; i < spikes.count; i++) {
+    const name = spikes.layers[spikes.layer[i]];
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface LayerSpikeComparison {
+  layer: string;
+  float: number;
+  quantized: number;
+}
+
+/**
+ * Runs the float network and its quantization on the same events and counts spikes per IF layer:
+ * the quick answer to "what did quantization change?". The quantized side is exact integer
+ * arithmetic with saturation, i.e. the chip's semantics.
+ */
+export function compareSpikeCounts(
+  network: Network,
+  q: QuantizedNetwork,
+  events: InputEvents,
+  options: { steps?: number } = {},
+): LayerSpikeComparison[] {
+  const float = spikeCounts(simulateFloat(network, events, options));
+  const quantized = spikeCounts(simulateFloat(integerNetwork(q), events, { ...options, saturate: true }));
+  return q.layers.map((l) => ({
+    layer: l.name,
+    float: float.get(l.name) ?? 0,
+    quantized: quantized.get(l.name) ?? 0,
+  }));
 }

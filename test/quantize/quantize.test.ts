@@ -7,13 +7,13 @@ import type { Spikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import {
   formatQuantizationReport,
+  integerNetwork,
   quantize,
   quantizeValue,
   simulateFloat,
 } from '../../src/quantize/index.ts';
 import { goldenCases, goldenFile } from '../fixtures.ts';
 import { net, tinyConvNet, weights } from '../network/build.ts';
-import { integerNetwork } from './integer-network.ts';
 
 function rows(s: Spikes): string[] {
   const out: string[] = [];

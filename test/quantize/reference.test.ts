@@ -1,13 +1,13 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { type InputEvents, makeInputEvents, type Spikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
-import { quantize, simulateFloat } from '../../src/quantize/index.ts';
+import { compareSpikeCounts, integerNetwork, quantize, simulateFloat } from '../../src/quantize/index.ts';
 import { goldenFile } from '../fixtures.ts';
 import { net } from '../network/build.ts';
-import { integerNetwork } from './integer-network.ts';
 
 function events(list: [number, number, number, number][]): InputEvents {
   const ev = makeInputEvents(list.length);
@@ -210,6 +210,25 @@ describe('simulateFloat', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('compareSpikeCounts', () => {
+  it('counts spikes per layer for the float and the quantized network on the same input', async () => {
+    const n = await loadNetwork(goldenFile('conv_pool_affine', 'network.nir'));
+    const q = quantize(n, dynapcnn9);
+    const ev = readInputCsv(goldenFile('conv_pool_affine', 'input.csv'));
+    const cmp = compareSpikeCounts(n, q, ev, { steps: 80 });
+    const meta = JSON.parse(readFileSync(goldenFile('conv_pool_affine', 'meta.json'), 'utf8')) as {
+      spikes_per_layer: Record<string, number>;
+    };
+    // The quantized side is what sinabs computed for the chip.
+    expect(cmp.map((c) => [c.layer, c.quantized])).toEqual(Object.entries(meta.spikes_per_layer));
+    expect(cmp.map((c) => c.float)).toEqual(
+      cmp.map(
+        (c) => rows(simulateFloat(n, ev, { steps: 80 })).filter((r) => r.split(',')[1] === c.layer).length,
+      ),
     );
   });
 });
