@@ -171,7 +171,7 @@ export interface PtyPair {
  * A linked pseudo-terminal pair (socat), so the simulated board and the host talk over a real serial
  * device node. Throws a TRANSPORT error with a hint when socat is missing (then use tcp: or sim).
  */
-export function createPty(options: { timeoutMs?: number } = {}): Promise<PtyPair> {
+export function createPty(options: { timeoutMs?: number; socat?: string } = {}): Promise<PtyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'spikeforge-pty-'));
   const boardPath = join(dir, 'board');
   const hostPath = join(dir, 'host');
@@ -186,7 +186,7 @@ export function createPty(options: { timeoutMs?: number } = {}): Promise<PtyPair
     };
     try {
       child = spawn(
-        'socat',
+        options.socat ?? 'socat',
         ['-d', '-d', `pty,raw,echo=0,link=${boardPath}`, `pty,raw,echo=0,link=${hostPath}`],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );

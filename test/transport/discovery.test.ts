@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import {
   type SerialPortInfo,
   watchDevices,
 } from '../../src/transport/discovery.ts';
-import type { UsbBackend } from '../../src/transport/usb.ts';
+import type { UsbBackend, UsbDeviceLike } from '../../src/transport/usb.ts';
 import { repoRoot } from '../fixtures.ts';
 
 const noUsb: UsbBackend = { getDeviceList: () => [], on: () => () => {} };
@@ -104,6 +105,40 @@ describe('discovery', () => {
       'attach serial:/dev/ttyACM1?baud=921600',
       'detach serial:/dev/ttyACM0?baud=921600',
     ]);
+  });
+
+  it('emits attach and detach for known USB boards from libusb hot-plug events, ignoring others', async () => {
+    const events = new EventEmitter();
+    const backend: UsbBackend = {
+      getDeviceList: () => [],
+      on: (event, listener) => {
+        events.on(event, listener);
+        return () => events.off(event, listener);
+      },
+    };
+    const device = (vid: number, pid: number): UsbDeviceLike => ({
+      busNumber: 1,
+      deviceAddress: 4,
+      deviceDescriptor: { idVendor: vid, idProduct: pid, iSerialNumber: 1 },
+      interfaces: [],
+      open: () => {},
+      close: () => {},
+      controlTransfer: () => undefined,
+      getStringDescriptor: (_i, cb) => cb(undefined, 'SF-0042'),
+    });
+    const w = watchDevices({ intervalMs: 1000, sources: { listSerial: async () => [], usb: backend } });
+    await w.ready();
+    const seen: string[] = [];
+    w.on('attach', (l) => seen.push(`attach ${l.uri}`));
+    w.on('detach', (l) => seen.push(`detach ${l.uri}`));
+    const board = device(0x1209, 0x5346);
+    events.emit('attach', device(0x046d, 0xc077)); // a mouse
+    events.emit('attach', board);
+    await new Promise((r) => setTimeout(r, 10));
+    events.emit('detach', board);
+    w.close();
+    expect(events.listenerCount('attach') + events.listenerCount('detach')).toBe(0);
+    expect(seen).toEqual(['attach usb:1209:5346/SF-0042', 'detach usb:1209:5346/SF-0042']);
   });
 
   it('`spikeforge devices --json` prints a list and notes here, exit 0', async () => {

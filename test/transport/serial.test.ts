@@ -78,6 +78,13 @@ describe('serial transport over a socat pseudo-terminal pair', () => {
     await board.close();
   });
 
+  it('without socat, createPty fails with a TRANSPORT error that says what to do', async () => {
+    const err = await createPty({ socat: '/nonexistent/socat' }).catch((e: unknown) => e);
+    expect(isSpikeforgeError(err) && err.code).toBe('TRANSPORT');
+    expect((err as Error).message).toBe('cannot create a pseudo-terminal pair: socat is not installed');
+    expect(isSpikeforgeError(err) && err.hint).toMatch(/apt-get install socat.*tcp:/);
+  });
+
   it('a missing port is DEVICE_NOT_FOUND naming the path', async () => {
     const err = await openTransport('serial:/dev/ttyNOPE0').catch((e: unknown) => e);
     expect(isSpikeforgeError(err) && err.code).toBe('DEVICE_NOT_FOUND');
