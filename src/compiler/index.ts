@@ -19,7 +19,14 @@ export {
   type LoadConfigOptions,
   loadConfig,
 } from './pipeline.ts';
-export { candidateCores, type PlacementDemand, type PlacementResult, place, tryPlace } from './place.ts';
+export {
+  candidateCores,
+  fitsCore,
+  type PlacementDemand,
+  type PlacementResult,
+  place,
+  tryPlace,
+} from './place.ts';
 export {
   configFromRegisterWrites,
   type RegisterWrite,
