@@ -5,7 +5,7 @@
  * Hot loops: no per-event objects, typed arrays in and out.
  */
 import { SpikeforgeError } from '../errors.ts';
-import type { InputEvents } from '../events/types.ts';
+import { type InputEvents, makeInputEvents } from '../events/types.ts';
 
 /** Events as the chip emits them: `core` is the core id, `c,y,x` the neuron in that core's output map. */
 export interface CoreEvents {
@@ -35,7 +35,8 @@ const MAX_VARINT_BYTES = 5;
 /** A step token is `(delta - 1) << 1 | 1` in 31 bits. */
 const MAX_STEP_DELTA = 2 ** 30;
 /** Worst case per event: a step token and an event token, 5 bytes each. */
-const MAX_EVENT_BYTES = 2 * MAX_VARINT_BYTES;
+export const MAX_PACKED_EVENT_BYTES = 2 * MAX_VARINT_BYTES;
+const MAX_EVENT_BYTES = MAX_PACKED_EVENT_BYTES;
 
 interface Columns {
   names: readonly string[];
@@ -100,6 +101,12 @@ function pack(
   maxBytes: number,
 ): { packed: Uint8Array; end: number } {
   const nf = columns.cols.length;
+  if (from < to && maxBytes < nf + MAX_EVENT_BYTES) {
+    throw new SpikeforgeError(
+      'INTERNAL',
+      `${maxBytes} bytes cannot hold a packed event (at least ${nf + MAX_EVENT_BYTES})`,
+    );
+  }
   // At most one event per packed byte fits: never scan further than that for the widths.
   const scanEnd = Math.min(to, from + Math.max(0, maxBytes - nf));
   const widths = widthsOf(columns, from, scanEnd);
@@ -269,16 +276,6 @@ function targetFor<E extends { count: number; t: Int32Array }>(
   return into;
 }
 
-function makeInput(capacity: number): InputEvents {
-  return {
-    count: 0,
-    t: new Int32Array(capacity),
-    c: new Int32Array(capacity),
-    y: new Int32Array(capacity),
-    x: new Int32Array(capacity),
-  };
-}
-
 /**
  * Unpacks `count` input events. With `into`, appends at `into.count` (no allocation; it must have the
  * capacity) and returns it; otherwise returns new events.
@@ -290,7 +287,7 @@ export function unpackInputEvents(
   into?: InputEvents,
 ): InputEvents {
   checkCount(bytes, count, 3);
-  const out = targetFor(into, count, makeInput);
+  const out = targetFor(into, count, makeInputEvents);
   unpack(bytes, firstStep, count, out.t, [out.c, out.y, out.x], out.count);
   out.count += count;
   return out;
