@@ -21,8 +21,11 @@ function feasible(fits: boolean[][]): boolean {
   let reachable = new Set<number>([0]);
   for (const row of fits) {
     const next = new Set<number>();
-    for (const used of reachable)
-      row.forEach((ok, core) => ok && !(used & (1 << core)) && next.add(used | (1 << core)));
+    for (const used of reachable) {
+      row.forEach((ok, core) => {
+        if (ok && !(used & (1 << core))) next.add(used | (1 << core));
+      });
+    }
     reachable = next;
   }
   return reachable.size > 0;
