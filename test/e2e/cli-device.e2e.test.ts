@@ -1,0 +1,97 @@
+/**
+ * The command line against the simulated board in another process, exactly as against a real board:
+ * `spikeforge sim --tcp 0` prints its URI first, then `flash` and `run --device` use it.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedRows } from '../device/helpers.ts';
+import { goldenFile, repoRoot } from '../fixtures.ts';
+
+const bin = join(repoRoot, 'bin', 'spikeforge.js');
+const CASE = 'nmnist_csnn';
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [bin, ...args], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let sim: ChildProcess;
+let uri: string;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'spikeforge-cli-device-'));
+  sim = spawn('node', [bin, 'sim', '--tcp', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  uri = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    sim.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl).trim());
+    });
+    sim.once('exit', (code) => reject(new Error(`sim exited with ${code} before printing its URI`)));
+  });
+});
+
+afterAll(async () => {
+  if (sim.exitCode === null) {
+    const exited = new Promise((r) => sim.once('exit', r));
+    sim.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('spikeforge flash / run --device against spikeforge sim', () => {
+  it('prints the device URI with the real port first', () => {
+    expect(uri).toMatch(/^tcp:127\.0\.0\.1:[1-9]\d*$/);
+  });
+
+  it('flashes a network (compiled on the way) and runs the golden input on the board', async () => {
+    const flash = await cli([
+      'flash',
+      goldenFile(CASE, 'network.nir'),
+      '--device',
+      uri,
+      '--verify',
+      'readback',
+    ]);
+    expect(flash.stderr).not.toMatch(/^error/m);
+    expect(flash.code).toBe(0);
+    expect(flash.stdout).toMatch(/flashed \d+ bytes to tcp:.*verified by readback/);
+
+    const out = join(dir, 'spikes.csv');
+    const run = await cli([
+      'run',
+      goldenFile(CASE, 'network.nir'),
+      '--device',
+      uri,
+      '--input',
+      goldenFile(CASE, 'input.csv'),
+      '--output',
+      out,
+      '--monitor',
+      'all',
+      '--steps',
+      '100',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/7001 events in, 41076 spikes out/);
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('t,layer,c,y,x');
+    expect(rows.slice(1).sort()).toEqual(expectedRows(CASE));
+  });
+
+  it('says clearly when nothing listens at the URI', async () => {
+    const r = await cli(['flash', goldenFile(CASE, 'network.nir'), '--device', 'tcp:127.0.0.1:1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: tcp:127\.0\.0\.1:1: cannot connect/m);
+    expect(r.stderr).toMatch(/^hint: /m);
+  });
+});
