@@ -124,6 +124,71 @@ const unsupported = (file: string, node: NirNode, reason: string, hint?: string)
 
 const CHIP = `${dynapcnn9.id} (an IAF-only chip)`;
 
+interface FlatGraph {
+  nodes: Map<string, NirNode>;
+  edges: [string, string][];
+  /** Nested graphs by full name: their Input and Output nodes (full names), for edges that name the graph. */
+  graphs: Map<string, { inputs: string[]; outputs: string[] }>;
+}
+
+/** Pass-through type given to the Input/Output nodes of nested graphs while they are inlined. */
+const PASS = '\u0000pass';
+
+/**
+ * Reads one graph level into `flat`, inlining nested NIRGraph nodes under "<graph>.<node>" names
+ * (the way NIR edges address nodes inside a subgraph).
+ */
+function readGraph(
+  group: Extract<H5Value, { kind: 'group' }>,
+  prefix: string,
+  flat: FlatGraph,
+  fail: (what: string) => never,
+): { inputs: string[]; outputs: string[] } {
+  const nodesGroup = group.entries.get('nodes');
+  if (nodesGroup?.kind !== 'group') {
+    return fail(prefix ? `graph "${prefix.slice(0, -1)}" has no nodes` : 'no /node/nodes group');
+  }
+  const io = { inputs: [] as string[], outputs: [] as string[] };
+  for (const [name, g] of nodesGroup.entries) {
+    if (g.kind !== 'group') continue;
+    const full = `${prefix}${name}`;
+    const t = g.entries.get('type');
+    if (t?.kind !== 'string') return fail(`node "${full}" has no type`);
+    const type = t.data[0];
+    if (type === 'NIRGraph') {
+      flat.graphs.set(full, readGraph(g, `${full}.`, flat, fail));
+      continue;
+    }
+    if (type === 'Input') io.inputs.push(full);
+    if (type === 'Output') io.outputs.push(full);
+    const params = new Map(g.entries);
+    params.delete('type');
+    const nested = prefix !== '' && (type === 'Input' || type === 'Output');
+    flat.nodes.set(full, { name: full, type: nested ? PASS : type, params });
+  }
+  const resolve = (name: string, role: 'inputs' | 'outputs'): string => {
+    const graph = flat.graphs.get(name);
+    if (!graph) return name;
+    if (graph[role].length !== 1) {
+      const kind = role === 'inputs' ? 'Input' : 'Output';
+      return fail(`an edge names graph "${name}", which has ${graph[role].length} ${kind} nodes`);
+    }
+    return graph[role][0];
+  };
+  const e = group.entries.get('edges');
+  if (e?.kind === 'string') {
+    for (let i = 0; i + 1 < e.data.length; i += 2) {
+      flat.edges.push([
+        resolve(`${prefix}${e.data[i]}`, 'outputs'),
+        resolve(`${prefix}${e.data[i + 1]}`, 'inputs'),
+      ]);
+    }
+  } else if (e?.kind === 'number' && e.data.length > 0) {
+    return fail('edges must hold node names');
+  }
+  return io;
+}
+
 function nodesOf(tree: H5Value, file: string): { nodes: Map<string, NirNode>; edges: [string, string][] } {
   const fail = (what: string): never => {
     throw new SpikeforgeError('NIR_FORMAT', `${file}: not a NIR graph (${what})`, {
@@ -133,25 +198,18 @@ function nodesOf(tree: H5Value, file: string): { nodes: Map<string, NirNode>; ed
   if (tree.kind !== 'group') return fail('no root group');
   const root = tree.entries.get('node');
   if (root?.kind !== 'group') return fail('no /node group');
-  const nodesGroup = root.entries.get('nodes');
-  if (nodesGroup?.kind !== 'group') return fail('no /node/nodes group');
-  const nodes = new Map<string, NirNode>();
-  for (const [name, g] of nodesGroup.entries) {
-    if (g.kind !== 'group') continue;
-    const t = g.entries.get('type');
-    if (t?.kind !== 'string') return fail(`node "${name}" has no type`);
-    const params = new Map(g.entries);
-    params.delete('type');
-    nodes.set(name, { name, type: t.data[0], params });
+  const flat: FlatGraph = { nodes: new Map(), edges: [], graphs: new Map() };
+  readGraph(root, '', flat, fail);
+  // The Input/Output nodes of inlined graphs pass values through: connect around them.
+  let edges = flat.edges;
+  for (const node of [...flat.nodes.values()].filter((n) => n.type === PASS)) {
+    const into = edges.filter(([, to]) => to === node.name).map(([from]) => from);
+    const outOf = edges.filter(([from]) => from === node.name).map(([, to]) => to);
+    edges = edges.filter(([from, to]) => from !== node.name && to !== node.name);
+    for (const from of into) for (const to of outOf) edges.push([from, to]);
+    flat.nodes.delete(node.name);
   }
-  const e = root.entries.get('edges');
-  const edges: [string, string][] = [];
-  if (e && e.kind === 'string') {
-    for (let i = 0; i + 1 < e.data.length; i += 2) edges.push([e.data[i], e.data[i + 1]]);
-  } else if (e && e.kind === 'number' && e.data.length > 0) {
-    return fail('/node/edges must hold node names');
-  }
-  return { nodes, edges };
+  return { nodes: flat.nodes, edges };
 }
 
 function inputShape(r: NodeReader): Shape3 {
@@ -355,13 +413,6 @@ function convertNode(
       );
     case 'Delay':
       throw unsupported(r.file, r.node, `synaptic delays have no equivalent on ${CHIP}`);
-    case 'NIRGraph':
-      throw unsupported(
-        r.file,
-        r.node,
-        'nested subgraphs are not supported',
-        'flatten the graph before export',
-      );
     default:
       throw unsupported(
         r.file,
@@ -420,9 +471,6 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
         throw new SpikeforgeError(
           'NIR_FORMAT',
           `${file}: edge ${from} -> ${to} names an unknown node "${end}"`,
-          {
-            hint: end.includes('.') ? 'edges into nested subgraphs are not supported' : undefined,
-          },
         );
       }
     }

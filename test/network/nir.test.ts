@@ -340,3 +340,111 @@ describe('NIR import', () => {
     expect(fb.type === 'if' && [fb.reset, fb.thresholdLow]).toEqual(['zero', -3]);
   });
 });
+
+describe('NIR nested graphs', () => {
+  it('inlines a NIRGraph node under "<graph>.<node>" names, through the graph name or "G.B" edges', async () => {
+    const str = (value: string) => ({ kind: 'string' as const, value });
+    const f32 = (shape: number[], values: number[]) => ({
+      kind: 'float32' as const,
+      shape,
+      data: Float32Array.from(values),
+    });
+    const i64 = (values: number[]) => ({ kind: 'int64' as const, shape: [values.length], data: values });
+    const group = (entries: [string, unknown][]) => ({ kind: 'group' as const, entries }) as never;
+    const edges = (list: string[]) => ({ kind: 'strings' as const, shape: [list.length / 2, 2], data: list });
+    const inner = group([
+      ['type', str('NIRGraph')],
+      ['edges', edges(['input', 'lin', 'lin', 'spk', 'spk', 'output'])],
+      [
+        'nodes',
+        group([
+          [
+            'input',
+            group([
+              ['type', str('Input')],
+              ['shape', i64([2])],
+            ]),
+          ],
+          [
+            'lin',
+            group([
+              ['type', str('Affine')],
+              ['weight', f32([2, 2], [1, 2, 3, 4])],
+              ['bias', f32([2], [0.5, 0])],
+            ]),
+          ],
+          [
+            'spk',
+            group([
+              ['type', str('IF')],
+              ['r', f32([2], [1, 1])],
+              ['v_threshold', f32([2], [2, 2])],
+            ]),
+          ],
+          [
+            'output',
+            group([
+              ['type', str('Output')],
+              ['shape', i64([2])],
+            ]),
+          ],
+        ]),
+      ],
+    ]);
+    const file = join(dir, 'nested.nir');
+    await writeHdf5Tree(file, [
+      ['version', str('1.0.0')],
+      [
+        'node',
+        group([
+          ['type', str('NIRGraph')],
+          ['edges', edges(['input', 'G', 'G', 'head', 'head', 'out_spk', 'out_spk', 'output'])],
+          [
+            'nodes',
+            group([
+              [
+                'input',
+                group([
+                  ['type', str('Input')],
+                  ['shape', i64([2])],
+                ]),
+              ],
+              ['G', inner],
+              [
+                'head',
+                group([
+                  ['type', str('Linear')],
+                  ['weight', f32([1, 2], [1, 1])],
+                ]),
+              ],
+              [
+                'out_spk',
+                group([
+                  ['type', str('IF')],
+                  ['r', f32([1], [1])],
+                  ['v_threshold', f32([1], [1])],
+                ]),
+              ],
+              [
+                'output',
+                group([
+                  ['type', str('Output')],
+                  ['shape', i64([1])],
+                ]),
+              ],
+            ]),
+          ],
+        ]),
+      ],
+    ]);
+    const n = await readNir(file);
+    expect(n.layers.map((l) => [l.name, l.type, l.inputs])).toEqual([
+      ['G.lin', 'linear', ['input']],
+      ['G.spk', 'if', ['G.lin']],
+      ['head', 'linear', ['G.spk']],
+      ['out_spk', 'if', ['head']],
+    ]);
+    const bias = n.layers[0].type === 'linear' ? n.layers[0].bias : null;
+    expect(Array.from(bias?.data ?? [])).toEqual([0.5, 0]);
+  });
+});
