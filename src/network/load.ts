@@ -27,7 +27,7 @@ export async function loadNetwork(path: string, options: NirImportOptions = {}):
   if (hasHdf5Magic(bytes)) return readNir(bytes, options).catch((e) => rename(e, '<nir>', path));
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const first = text.trimStart()[0];
-  if (first !== '{') {
+  if (first !== '{' && first !== '[') {
     const nirName = /\.(nir|h5|hdf5)$/i.test(path);
     throw new SpikeforgeError(
       nirName ? 'NIR_FORMAT' : 'FILE_FORMAT',

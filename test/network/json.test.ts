@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpikeforgeError } from '../../src/errors.ts';
 import {
@@ -138,5 +139,38 @@ describe('JSON network format', () => {
     const doc = JSON.parse(formatNetworkJson(n));
     expect(doc.layers[0].weight.shape).toEqual([2, 300]);
     expect(typeof doc.layers[0].weight.base64).toBe('string');
+  });
+});
+
+describe('JSON round trip (property)', () => {
+  it('keeps every float32 value and the hash, nested or base64', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 6, maxLength: 6 }),
+        fc.float({ min: Math.fround(1e-6), max: Math.fround(1e6), noNaN: true }),
+        fc.integer({ min: 0, max: 10 }),
+        (values, threshold, base64Above) => {
+          const n = parseNetworkJson(
+            JSON.stringify({
+              input: { shape: [3, 1, 1] },
+              layers: [
+                {
+                  type: 'linear',
+                  name: 'l',
+                  weight: [values.slice(0, 3), values.slice(3)],
+                  bias: [values[0], values[5]],
+                },
+                { type: 'if', name: 's', threshold, reset: 'zero' },
+              ],
+            }),
+          );
+          const back = parseNetworkJson(formatNetworkJson(n, { base64Above }));
+          const w = back.layers[0].type === 'linear' ? back.layers[0].weight.data : new Float32Array();
+          expect(Array.from(w).map((x) => x + 0)).toEqual(values.map((x) => x + 0));
+          expect(hashNetwork(back)).toBe(hashNetwork(n));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
