@@ -13,7 +13,7 @@ const listText = (xs: readonly number[]): string => xs.join(', ');
 /** Geometry, channels, thresholds and value ranges of one layer. */
 export function checkLayer(q: QuantizedLayer, l: LoweredLayer, profile: ChipProfile): string[] {
   const errors: string[] = [];
-  const at = `layer "${l.name}"`;
+  const at = l.label;
   const [c, h, w] = l.inputShape;
   const [f, outH, outW] = l.outputShape;
   if (l.kernelSize > profile.kernelSizeMax) {
@@ -23,7 +23,15 @@ export function checkLayer(q: QuantizedLayer, l: LoweredLayer, profile: ChipProf
         : `${at}: kernel ${l.kernelSize}x${l.kernelSize} exceeds the largest kernel ${profile.kernelSizeMax}x${profile.kernelSizeMax}: use a smaller kernel, or two layers`,
     );
   }
-  ['y', 'x'].forEach((axis, i) => {
+  // One line for both axes when they agree (the usual square case), one per axis otherwise.
+  const axes: [string, number][] =
+    l.stride[0] === l.stride[1] && l.padding[0] === l.padding[1]
+      ? [['y, x', 0]]
+      : [
+          ['y', 0],
+          ['x', 1],
+        ];
+  axes.forEach(([axis, i]) => {
     if (!profile.strides.includes(l.stride[i])) {
       errors.push(
         `${at}: stride ${l.stride[i]} (${axis}) is not supported (allowed: ${listText(profile.strides)}): use one of these strides`,
@@ -94,7 +102,7 @@ export function checkLayer(q: QuantizedLayer, l: LoweredLayer, profile: ChipProf
 /** Memory against the largest core of each kind, then against any single core holding all three. */
 export function checkMemory(l: LoweredLayer, d: MemoryDemand, profile: ChipProfile): string[] {
   const errors: string[] = [];
-  const at = `layer "${l.name}"`;
+  const at = l.label;
   const [c] = l.inputShape;
   const [f, outH, outW] = l.outputShape;
   const maxKernel = Math.max(...profile.cores.map((x) => x.kernelMemory));

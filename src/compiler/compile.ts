@@ -11,7 +11,7 @@ import type { QuantizedLayer, QuantizedNetwork } from '../quantize/types.ts';
 import { checkLayer, checkMemory } from './check.ts';
 import type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
 import { IMAGE_FORMAT_VERSION } from './image.ts';
-import { isProblem, type LoweredLayer, lowerLayer, shapeText } from './lower.ts';
+import { isProblem, type LoweredLayer, layerLabel, lowerLayer, shapeText } from './lower.ts';
 import { type MemoryDemand, memoryDemand, synopsPerEvent } from './memory.ts';
 import { tryPlace } from './place.ts';
 import { FIT_REPORT_VERSION, type FitReport, type LayerFit, memoryUse } from './report.ts';
@@ -69,10 +69,10 @@ function squarePooling(
 ): number | string {
   const [ph, pw] = pooling;
   if (ph !== pw) {
-    return `layer "${layer}": pooling ${ph}x${pw} of its source "${from}" is not square: the chip pools ${allowed.map((p) => `${p}x${p}`).join(', ')} only; use square pooling`;
+    return `${layer}: pooling ${ph}x${pw} of its source "${from}" is not square: the chip pools ${allowed.map((p) => `${p}x${p}`).join(', ')} only; use square pooling`;
   }
   if (!allowed.includes(ph)) {
-    return `layer "${layer}": pooling ${ph}x${ph} of its source "${from}" is not supported (allowed: ${allowed.join(', ')}): use ${allowed.filter((p) => p > 1).join(' or ')}, or pool within a conv stride`;
+    return `${layer}: pooling ${ph}x${ph} of its source "${from}" is not supported (allowed: ${allowed.join(', ')}): use ${allowed.filter((p) => p > 1).join(' or ')}, or pool within a conv stride`;
   }
   return ph;
 }
@@ -191,16 +191,22 @@ function routeSources(q: QuantizedNetwork, profile: ChipProfile, errors: string[
   for (const l of q.layers) {
     for (const s of l.sources) {
       const allowed = s.from === q.input.name ? profile.input.poolings : profile.poolings;
-      const p = squarePooling(l.name, s.from, s.pooling, allowed);
-      if (typeof p === 'string') {
-        errors.push(p);
+      const checked = squarePooling(layerLabel(l), s.from, s.pooling, allowed);
+      if (typeof checked === 'string') {
+        errors.push(checked);
+        // Still routed (with the larger pooling), so the report shows where the spikes were meant to go.
+        routes.set(s.from, [
+          ...(routes.get(s.from) ?? []),
+          { layer: l.name, pooling: Math.max(...s.pooling) },
+        ]);
         continue;
       }
+      const p = checked;
       const [sc, sh, sw] = outputShape.get(s.from)!;
       const pooled: Shape3 = [sc, Math.floor(sh / p), Math.floor(sw / p)];
       if (pooled.some((v, i) => v !== l.inputShape[i])) {
         errors.push(
-          `layer "${l.name}": its source "${s.from}" gives ${shapeText(pooled)} after pooling ${p}, the layer reads ${shapeText(l.inputShape)}${l.sources.length > 1 ? ' (the two inputs of a merge must have the same shape)' : ''}: make the shapes agree`,
+          `${layerLabel(l)}: its source "${s.from}" gives ${shapeText(pooled)} after pooling ${p}, the layer reads ${shapeText(l.inputShape)}${l.sources.length > 1 ? ' (the two inputs of a merge must have the same shape)' : ''}: make the shapes agree`,
         );
       }
       routes.set(s.from, [...(routes.get(s.from) ?? []), { layer: l.name, pooling: p }]);
@@ -390,7 +396,7 @@ function assemble(
 
 function layerWarnings(layer: QuantizedLayer, monitor: Set<string>, routes: Map<string, Route[]>): string[] {
   const out: string[] = [];
-  const at = `layer "${layer.name}"`;
+  const at = layerLabel(layer);
   if (layer.weight.length > 0 && layer.weight.every((w) => w === 0)) {
     out.push(`${at}: every weight is 0 after quantization: the layer only ever sees its bias`);
   } else if (layer.stats.zeroedWeightShare > 0) {

@@ -11,6 +11,8 @@ import { convOutputSize } from './memory.ts';
 
 export interface LoweredLayer {
   name: string;
+  /** How messages name the layer: `layer "if3" (weights "conv3")` when the two names differ. */
+  label: string;
   kind: 'conv2d' | 'linear';
   inputShape: Shape3;
   outputShape: Shape3;
@@ -86,7 +88,15 @@ function padKernel(
   return dst;
 }
 
+/** `layer "if3" (weights "conv3")`: the IF name (what spikes carry) and, when different, the weighted node's. */
+export function layerLabel(layer: Pick<QuantizedLayer, 'name' | 'weightName'>): string {
+  return layer.weightName && layer.weightName !== layer.name
+    ? `layer "${layer.name}" (weights "${layer.weightName}")`
+    : `layer "${layer.name}"`;
+}
+
 export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): LoweredLayer | LoweringProblem {
+  const label = layerLabel(layer);
   const [c, h, w] = layer.inputShape;
   const [f, outH, outW] = layer.outputShape;
   const linear = layer.kind === 'linear';
@@ -99,7 +109,7 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
   ) {
     return {
       layer: layer.name,
-      message: `layer "${layer.name}": weight shape [${layer.weightShape.join(', ')}] (${layer.weight.length} values) does not match input ${shapeText(layer.inputShape)} and output ${shapeText(layer.outputShape)}`,
+      message: `${label}: weight shape [${layer.weightShape.join(', ')}] (${layer.weight.length} values) does not match input ${shapeText(layer.inputShape)} and output ${shapeText(layer.outputShape)}`,
       hint: 'the quantized network is inconsistent; re-run quantize on the source network',
     };
   }
@@ -117,8 +127,8 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
     return {
       layer: layer.name,
       message: linear
-        ? `layer "${layer.name}": linear layer on a ${h}x${w} map cannot become a square ${k}x${k} kernel with an output of 1x1 within padding ${profile.paddingMax}`
-        : `layer "${layer.name}": kernel ${kh}x${kw} is not square and cannot be padded to ${k}x${k} with the same output map ${outH}x${outW}`,
+        ? `${label}: linear layer on a ${h}x${w} map cannot become a square ${k}x${k} kernel with an output of 1x1 within padding ${profile.paddingMax}`
+        : `${label}: kernel ${kh}x${kw} is not square and cannot be padded to ${k}x${k} with the same output map ${outH}x${outW}`,
       hint: linear
         ? 'pool or crop the map before the linear layer so that it is (nearly) square'
         : `use a square kernel (the chip supports 1x1 .. ${profile.kernelSizeMax}x${profile.kernelSizeMax})`,
@@ -133,11 +143,12 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
     );
   } else if (kh !== kw) {
     notes.push(
-      `layer "${layer.name}": ${kh}x${kw} kernel zero-padded to ${k}x${k} (padding ${y.padding},${x.padding}), same output map`,
+      `${label}: ${kh}x${kw} kernel zero-padded to ${k}x${k} (padding ${y.padding},${x.padding}), same output map`,
     );
   }
   return {
     name: layer.name,
+    label,
     kind: layer.kind,
     inputShape: [...layer.inputShape],
     outputShape: [...layer.outputShape],

@@ -47,7 +47,7 @@ export function conv(spec: ConvSpec, seed = 1): QuantizedLayer {
   const f = spec.out;
   return {
     name: spec.name,
-    weightName: `${spec.name}_w`,
+    weightName: spec.name,
     kind: 'conv2d',
     sources: spec.sources ?? [{ from: spec.from, pooling: typeof pool === 'number' ? [pool, pool] : pool }],
     inputShape: [c, h, w],
@@ -76,7 +76,7 @@ export function linear(
   const [c, h, w] = inputShape;
   return {
     name,
-    weightName: `${name}_w`,
+    weightName: name,
     kind: 'linear',
     sources: [{ from, pooling: [pooling, pooling] }],
     inputShape,
