@@ -76,6 +76,16 @@ export interface CoreRuntime {
   sy: number;
   sx: number;
   /** Output positions (y*W + x) touched by this step's scatter. */
+  /**
+   * Two features per int32 (f = 2g in the low 16 bits, 2g + 1 in the high 16): half the adds. Used for
+   * a step only when no sum can leave int16 (|w| max times the step's input events <= 32767); the
+   * update folds the pairs into the membrane.
+   */
+  F2: number;
+  pairWeights: Int32Array;
+  pairAcc: Int32Array;
+  pairPending: boolean;
+  maxAbsWeight: number;
   posFlag: Uint8Array;
   posList: Int32Array;
   posN: number;
@@ -137,7 +147,22 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
   const weights = new Int32Array(C * kk * F);
   for (let f = 0; f < F; f++) {
     for (let c = 0; c < C; c++) {
-      for (let j = 0; j < kk; j++) weights[(c * kk + j) * F + f] = cfg.weights[(f * C + c) * kk + j];
+      for (let ky = 0; ky < k; ky++) {
+        for (let kx = 0; kx < k; kx++) {
+          weights[((c * k + ky) * k + (k - 1 - kx)) * F + f] = cfg.weights[((f * C + c) * k + ky) * k + kx];
+        }
+      }
+    }
+  }
+  const F2 = (F + 1) >> 1;
+  const pairWeights = new Int32Array(C * kk * F2);
+  let maxAbsWeight = 0;
+  for (let q = 0; q < C * kk; q++) {
+    for (let g = 0; g < F2; g++) {
+      const lo = weights[q * F + 2 * g];
+      const hi = 2 * g + 1 < F ? weights[q * F + 2 * g + 1] : 0;
+      pairWeights[q * F2 + g] = (lo + hi * 65536) | 0;
+      maxAbsWeight = Math.max(maxAbsWeight, Math.abs(lo), Math.abs(hi));
     }
   }
   const bias = new Int32Array(F);
@@ -175,6 +200,11 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     kxLo: rx.kLo,
     sy: cfg.stride[0],
     sx: cfg.stride[1],
+    F2,
+    pairWeights,
+    pairAcc: new Int32Array(H * W * F2),
+    pairPending: false,
+    maxAbsWeight,
     posFlag: new Uint8Array(H * W),
     posList: new Int32Array(H * W),
     posN: 0,
@@ -201,6 +231,8 @@ export function resetCore(core: CoreRuntime): void {
   }
   core.posFlag.fill(0);
   core.posN = 0;
+  core.pairAcc.fill(0);
+  core.pairPending = false;
   const port = core.port;
   for (let i = 0; i < port.n; i++) port.count[port.list[i]] = 0;
   port.n = 0;
@@ -238,19 +270,46 @@ export function writeCoreState(core: CoreRuntime, values: Int16Array): void {
   core.visitAll = nonZero;
 }
 
-/** Adds this step's input events, through the kernel, to the membrane. */
+/** acc[a .. a+len) += w[b .. b+len) (times cnt): the innermost loop, unrolled by 4. */
+function addRun(acc: Int32Array, a: number, w: Int32Array, b: number, len: number, cnt: number): void {
+  let j = 0;
+  const len4 = len & ~3;
+  if (cnt === 1) {
+    for (; j < len4; j += 4) {
+      acc[a + j] += w[b + j];
+      acc[a + j + 1] += w[b + j + 1];
+      acc[a + j + 2] += w[b + j + 2];
+      acc[a + j + 3] += w[b + j + 3];
+    }
+    for (; j < len; j++) acc[a + j] += w[b + j];
+  } else {
+    for (; j < len; j++) acc[a + j] += w[b + j] * cnt;
+  }
+}
+
+/**
+ * Adds this step's input events, through the kernel, to the membrane. Weights are stored with kx
+ * reversed, so with stride 1 along x the outputs of one row and their weights are both one contiguous
+ * run of (ox, f).
+ */
 export function scatter(core: CoreRuntime): void {
   const port = core.port;
   const n = port.n;
   if (n === 0) return;
-  const { F, W, k, weights, state: acc, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
+  const { W, k, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
   const count = port.count;
   const list = port.list;
-  const Hin = port.H;
+  let events = 0;
+  for (let i = 0; i < n; i++) events += count[list[i]];
+  const paired = core.maxAbsWeight * events <= 32767;
+  if (paired) core.pairPending = true;
+  // With pairs, F counts int32 lanes (features / 2).
+  const F = paired ? core.F2 : core.F;
+  const acc = paired ? core.pairAcc : core.state;
+  const weights = paired ? core.pairWeights : core.weights;
   const Win = port.W;
-  const HWin = Hin * Win;
+  const HWin = port.H * Win;
   const mark = !core.alwaysVisit;
-  const F4 = F & ~3;
   let posN = core.posN;
   let synops = 0;
   for (let i = 0; i < n; i++) {
@@ -266,34 +325,26 @@ export function scatter(core: CoreRuntime): void {
     const x0 = oxLo[ix];
     const x1 = oxHi[ix];
     if (y1 < y0 || x1 < x0) continue;
-    synops += cnt * (y1 - y0 + 1) * (x1 - x0 + 1) * F;
+    const nx = x1 - x0 + 1;
+    synops += cnt * (y1 - y0 + 1) * nx * core.F;
     const cBase = c * k;
+    // Reversed kernel column of the first output column.
+    const rk0 = k - 1 - kxLo[ix];
     let ky = kyLo[iy];
     for (let oy = y0; oy <= y1; oy++, ky -= sy) {
-      const rowW = (cBase + ky) * k;
-      let kx = kxLo[ix];
-      for (let ox = x0; ox <= x1; ox++, kx -= sx) {
-        const p = oy * W + ox;
-        const wb = (rowW + kx) * F;
-        const ab = p * F;
-        if (cnt === 1) {
-          // Unrolled by 4: the loop overhead is as large as the add itself.
-          let f = 0;
-          for (; f < F4; f += 4) {
-            const a = ab + f;
-            const w = wb + f;
-            acc[a] += weights[w];
-            acc[a + 1] += weights[w + 1];
-            acc[a + 2] += weights[w + 2];
-            acc[a + 3] += weights[w + 3];
+      const rowW = (cBase + ky) * k + rk0;
+      const p0 = oy * W + x0;
+      if (sx === 1) {
+        addRun(acc, p0 * F, weights, rowW * F, nx * F, cnt);
+      } else {
+        for (let d = 0; d < nx; d++) addRun(acc, (p0 + d) * F, weights, (rowW + d * sx) * F, F, cnt);
+      }
+      if (mark) {
+        for (let p = p0; p < p0 + nx; p++) {
+          if (posFlag[p] === 0) {
+            posFlag[p] = 1;
+            posList[posN++] = p;
           }
-          for (; f < F; f++) acc[ab + f] += weights[wb + f];
-        } else {
-          for (let f = 0; f < F; f++) acc[ab + f] += weights[wb + f] * cnt;
-        }
-        if (mark && posFlag[p] === 0) {
-          posFlag[p] = 1;
-          posList[posN++] = p;
         }
       }
     }
@@ -301,6 +352,29 @@ export function scatter(core: CoreRuntime): void {
   port.n = 0;
   core.posN = posN;
   core.stepSynops += synops;
+}
+
+/** A membrane outside [threshold_low, threshold_high): saturate, spike, reset, floor. */
+function settle(
+  core: CoreRuntime,
+  j: number,
+  f: number,
+  p: number,
+  v: number,
+  t: number,
+  out: SpikeBuffer | null,
+): void {
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  if (v >= th) {
+    if (v > 32767) v = 32767;
+    const spikes = (v / th) | 0;
+    v = core.zeroReset ? 0 : v - spikes * th;
+    core.state[j] = Math.max(v, tl);
+    emit(core, f, p, spikes, t, out);
+  } else {
+    core.state[j] = tl;
+  }
 }
 
 function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out: SpikeBuffer | null): void {
@@ -335,8 +409,8 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
   const { F, state, bias, hasBias, posList, posFlag } = core;
   const th = core.thresholdHigh;
   const tl = core.thresholdLow;
-  const zeroReset = core.zeroReset;
   const all = core.alwaysVisit || core.visitAll;
+  const { F2, pairAcc, pairPending } = core;
   const n = all ? core.H * core.W : core.posN;
   for (let i = 0; i < n; i++) {
     let p = i;
@@ -345,23 +419,34 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
       posFlag[p] = 0;
     }
     const base = p * F;
-    const end = base + F;
-    if (hasBias) {
-      for (let j = base; j < end; j++) state[j] += bias[j - base];
-    }
-    for (let j = base; j < end; j++) {
-      let v = state[j];
-      // Within [threshold_low, threshold_high): nothing to do, the common case.
-      if (v < th && v >= tl) continue;
-      if (v >= th) {
-        if (v > 32767) v = 32767;
-        const spikes = (v / th) | 0;
-        v = zeroReset ? 0 : v - spikes * th;
-        state[j] = Math.max(v, tl);
-        emit(core, j - base, p, spikes, t, out);
-      } else {
-        state[j] = tl;
+    if (pairPending) {
+      // Fold the pairs into the membrane and check both neurons in the same pass.
+      const qb = p * F2;
+      for (let g = 0; g < F2; g++) {
+        const x = pairAcc[qb + g];
+        pairAcc[qb + g] = 0;
+        const lo = (x << 16) >> 16;
+        const j = base + 2 * g;
+        const v0 = state[j] + lo + bias[2 * g];
+        if (v0 < th && v0 >= tl) state[j] = v0;
+        else settle(core, j, 2 * g, p, v0, t, out);
+        if (2 * g + 1 === F) break;
+        // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
+        const v1 = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
+        if (v1 < th && v1 >= tl) state[j + 1] = v1;
+        else settle(core, j + 1, 2 * g + 1, p, v1, t, out);
       }
+      continue;
+    }
+    for (let f = 0; f < F; f++) {
+      const j = base + f;
+      const v = state[j] + bias[f];
+      // Within [threshold_low, threshold_high): no spike, no floor, no clamp; the common case.
+      if (v < th && v >= tl) {
+        if (hasBias) state[j] = v;
+        continue;
+      }
+      settle(core, j, f, p, v, t, out);
     }
   }
   if (all) {
@@ -369,6 +454,7 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
     core.visitAll = false;
   }
   core.posN = 0;
+  core.pairPending = false;
   if (core.stepSynops > core.synopsMaxPerStep) {
     core.synopsMaxPerStep = core.stepSynops;
     core.synopsMaxStep = t;
