@@ -41,7 +41,6 @@ type Signal =
       shape: Shape3;
       flattened: boolean;
       avgPoolDivisors: number[];
-      via: string[];
     }
   | {
       kind: 'current';
@@ -65,7 +64,6 @@ export function groupLayers(network: Network): LayerGroup[] {
     shape: [...network.input.shape],
     flattened: false,
     avgPoolDivisors: [],
-    via: [],
   });
   const consumers = new Map<string, string[]>();
   for (const layer of network.layers) {
@@ -107,14 +105,13 @@ export function groupLayers(network: Network): LayerGroup[] {
           pooling: [s.pooling[0] * kh, s.pooling[1] * kw],
           shape: shapes.get(layer.name)!,
           avgPoolDivisors: layer.type === 'avgpool2d' ? [...s.avgPoolDivisors, kh * kw] : s.avgPoolDivisors,
-          via: [...s.via, layer.name],
         });
         break;
       }
       case 'flatten': {
         if (layer.inputs.length > 1) throw graphError(layer, 'a merge must feed a conv2d or linear layer');
         const s = spikesOf(layer, layer.inputs[0]);
-        signals.set(layer.name, { ...s, flattened: true, via: [...s.via, layer.name] });
+        signals.set(layer.name, { ...s, flattened: true });
         break;
       }
       case 'conv2d':
@@ -194,7 +191,6 @@ export function groupLayers(network: Network): LayerGroup[] {
           shape: shapes.get(layer.name)!,
           flattened: false,
           avgPoolDivisors: [],
-          via: [],
         });
         break;
       }
