@@ -3,6 +3,7 @@
  * image, `decodeImage` reads it back, the register writes of an image rebuild it on the board, and the
  * emulator runs it. Nothing here refers to the float network.
  */
+import { SpikeforgeError } from '../errors.ts';
 import type { Shape3 } from '../network/schema.ts';
 
 export interface Destination {
@@ -88,6 +89,15 @@ export function evaluationOrder(config: ChipConfig): number[] {
       if (n === 0) ready.push(d.coreId);
     }
   }
-  if (order.length !== config.cores.length) throw new Error('chip configuration has a cycle between cores');
+  if (order.length !== config.cores.length) {
+    const inCycle = config.cores.map((c) => c.coreId).filter((id) => !order.includes(id));
+    throw new SpikeforgeError(
+      'GRAPH',
+      `the chip configuration has a cycle between cores ${inCycle.join(', ')}`,
+      {
+        hint: 'cores must form a feed-forward graph (destinations may not lead back to a core)',
+      },
+    );
+  }
   return order;
 }

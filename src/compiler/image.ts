@@ -9,7 +9,13 @@ import { SpikeforgeError } from '../errors.ts';
 import type { Shape3 } from '../network/schema.ts';
 import { crc32 } from '../util/crc32.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
-import type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
+import {
+  type ChipConfig,
+  type CoreConfig,
+  type Destination,
+  evaluationOrder,
+  type InputConfig,
+} from './config.ts';
 
 export const IMAGE_MAGIC = 'SFIMG';
 export const IMAGE_FORMAT_VERSION = 1;
@@ -358,6 +364,11 @@ export function decodeImage(bytes: Uint8Array, source = 'image'): ChipConfig {
       return { ...c, layer: nameOf(c.coreId, `core ${c.coreId}`) };
     }),
   };
+  try {
+    evaluationOrder(config);
+  } catch (e) {
+    header.fail(`${(e as Error).message}: the image cannot be run`, HEADER_SIZE);
+  }
   return canonical(config);
 }
 

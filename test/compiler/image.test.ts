@@ -141,6 +141,15 @@ describe('configuration image', () => {
     );
   });
 
+  it('rejects an image whose destinations form a cycle', () => {
+    const c = compile(nmnistLike(), dynapcnn9).config;
+    const last = c.cores.find((x) => x.destinations.length === 0)!;
+    last.destinations = [{ coreId: c.input.destinations[0].coreId, pooling: 1 }];
+    expect(() => decodeImage(encodeImage(c), 'loop.img')).toThrow(
+      /loop.img: the chip configuration has a cycle between cores .*: the image cannot be run/,
+    );
+  });
+
   it('refuses to encode values that do not fit their fields', () => {
     const c = small();
     c.cores[0].thresholdHigh = 40000;

@@ -64,7 +64,7 @@ const int16Array = (n: number) =>
     .array(fc.integer({ min: -32768, max: 32767 }), { minLength: n, maxLength: n })
     .map((a) => Int16Array.from(a));
 
-const coreArb = (coreId: number, ids: number[]): fc.Arbitrary<CoreConfig> =>
+const coreArb = (coreId: number, later: number[]): fc.Arbitrary<CoreConfig> =>
   fc
     .record({
       c: fc.integer({ min: 1, max: 3 }),
@@ -88,10 +88,13 @@ const coreArb = (coreId: number, ids: number[]): fc.Arbitrary<CoreConfig> =>
         thresholdLow: fc.integer({ min: -32768, max: 0 }),
         reset: fc.constantFrom<'subtract' | 'zero'>('subtract', 'zero'),
         initialState: fc.option(int16Array(f * h * w), { nil: null }),
-        destinations: fc.array(
-          fc.record({ coreId: fc.constantFrom(...ids), pooling: fc.constantFrom(1, 2, 4) }),
-          { maxLength: 2 },
-        ),
+        // Feed-forward only (to higher core ids), as a runnable configuration must be.
+        destinations:
+          later.length > 0
+            ? fc.array(fc.record({ coreId: fc.constantFrom(...later), pooling: fc.constantFrom(1, 2, 4) }), {
+                maxLength: 2,
+              })
+            : fc.constant([]),
         monitor: fc.boolean(),
       }),
     );
@@ -127,7 +130,14 @@ const configArb: fc.Arbitrary<ChipConfig> = fc
           { maxLength: 2 },
         ),
       }),
-      cores: fc.tuple(...ids.map((id) => coreArb(id, ids))),
+      cores: fc.tuple(
+        ...ids.map((id) =>
+          coreArb(
+            id,
+            ids.filter((x) => x > id),
+          ),
+        ),
+      ),
     }),
   );
 
