@@ -75,13 +75,23 @@ export function parseNetworkJson(text: string, file = '<json>'): Network {
 /** Marks a tensor in the object tree so the formatter can write it compactly after JSON.stringify. */
 const PLACEHOLDER = '\u0000tensor:';
 
+/** The shortest decimal that reads back as the same float32 (0.1f prints as 0.1, not 0.10000000149011612). */
+export function float32Text(v: number): string {
+  if (Number.isInteger(v)) return String(v + 0);
+  for (let p = 1; p < 9; p++) {
+    const n = Number(v.toPrecision(p));
+    if (Math.fround(n) === v) return String(n);
+  }
+  return String(v);
+}
+
 function nestedText(t: Tensor): string {
-  if (t.shape.length === 0) return String(t.data[0]);
+  if (t.shape.length === 0) return float32Text(t.data[0]);
   const rec = (dim: number, offset: number, indent: string): string => {
     const n = t.shape[dim];
     if (dim === t.shape.length - 1) {
       const parts: string[] = [];
-      for (let i = 0; i < n; i++) parts.push(String(t.data[offset + i]));
+      for (let i = 0; i < n; i++) parts.push(float32Text(t.data[offset + i]));
       return `[${parts.join(', ')}]`;
     }
     const stride = t.shape.slice(dim + 1).reduce((a, b) => a * b, 1);
@@ -155,7 +165,11 @@ export function formatNetworkJson(network: Network, options: { base64Above?: num
   if (network.notes !== undefined && network.notes.length > 0) doc.notes = network.notes;
   doc.input = { name: network.input.name, shape: network.input.shape };
   doc.layers = layers;
-  const text = JSON.stringify(doc, null, 2);
+  // Short arrays of numbers or names (shapes, strides, inputs) on one line.
+  const text = JSON.stringify(doc, null, 2).replace(
+    /\[\n\s*((?:-?[\d.e+-]+|"[^"\n]*")(?:,\n\s*(?:-?[\d.e+-]+|"[^"\n]*"))*)\n\s*\]/g,
+    (_m, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`,
+  );
   // Re-indent each nested tensor to the depth of the key that holds it.
   return `${text.replace(/^( *)(.*)"\\u0000tensor:(\d+)"/gm, (_m, indent: string, key: string, k: string) => {
     return `${indent}${key}${tensors[Number(k)].replace(/\n/g, `\n${indent}`)}`;
