@@ -3,5 +3,5 @@ export { determineScale, quantizeValue, quantizeValues, roundHalfEven } from './
 export { compareSpikeCounts, integerNetwork, type LayerSpikeComparison, spikeCounts } from './integer.ts';
 export { effectiveWeights, type QuantizeOptions, quantize, quantizeGroup } from './quantize.ts';
 export { type SimulateFloatOptions, simulateFloat } from './reference.ts';
-export { formatQuantizationReport } from './report.ts';
+export { formatQuantizationReport, formatSpikeComparison } from './report.ts';
 export type * from './types.ts';

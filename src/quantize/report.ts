@@ -1,4 +1,5 @@
 /** The per-layer quantization report, for people (the numbers are in `QuantizedLayer.stats`). */
+import type { LayerSpikeComparison } from './integer.ts';
 import type { QuantizedNetwork } from './types.ts';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -40,4 +41,22 @@ export function formatQuantizationReport(q: QuantizedNetwork): string {
     'zeroed: non-zero float weights that became 0; zero: all weights that are 0 after quantization',
   );
   return lines.join('\n');
+}
+
+/** Spike counts per layer, float vs quantized (from `compareSpikeCounts`), for people. */
+export function formatSpikeComparison(rows: readonly LayerSpikeComparison[]): string {
+  const table = [['layer', 'float', 'quantized', 'change']];
+  for (const r of rows) {
+    const change =
+      r.float === 0
+        ? r.quantized === 0
+          ? '0%'
+          : 'new'
+        : `${((100 * (r.quantized - r.float)) / r.float).toFixed(1)}%`;
+    table.push([r.layer, String(r.float), String(r.quantized), change]);
+  }
+  const widths = table[0].map((_, i) => Math.max(...table.map((t) => t[i].length)));
+  return table
+    .map((t) => t.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
+    .join('\n');
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashNetwork, loadNetwork } from '../../src/network/index.ts';
-import { nirFixture, repoRoot } from '../fixtures.ts';
+import { goldenFile, nirFixture, repoRoot } from '../fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-cli-net-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,11 +36,21 @@ describe('spikeforge inspect / schema / convert', () => {
   });
 
   it('inspect --json --quantize is machine readable and carries the quantization report', () => {
-    const r = run('inspect', nirFixture('cnn_sinabs_nir020.nir'), '--json', '--quantize');
+    const r = run(
+      'inspect',
+      nirFixture('cnn_sinabs_nir020.nir'),
+      '--json',
+      '--quantize',
+      '--events',
+      goldenFile('nmnist_csnn', 'input.csv'),
+      '--steps',
+      '100',
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       layers: { name: string; type: string; outputShape: number[] }[];
       quantization: { name: string; scale: number; thresholdHigh: number }[];
+      spikes: { layer: string; float: number; quantized: number }[];
     };
     expect(doc.layers.filter((l) => l.type === 'if').map((l) => l.outputShape)).toEqual([
       [16, 16, 16],
@@ -51,6 +61,12 @@ describe('spikeforge inspect / schema / convert', () => {
     ]);
     expect(doc.quantization.map((l) => l.name)).toEqual(['1', '3', '6', '10', '12']);
     expect(doc.quantization.every((l) => l.thresholdHigh > 0 && l.scale > 0)).toBe(true);
+    // The same CSNN as the nmnist_csnn golden case: the quantized spike counts are sinabs'.
+    const meta = JSON.parse(readFileSync(goldenFile('nmnist_csnn', 'meta.json'), 'utf8')) as {
+      spikes_per_layer: Record<string, number>;
+    };
+    expect(Object.fromEntries(doc.spikes.map((s) => [s.layer, s.quantized]))).toEqual(meta.spikes_per_layer);
+    expect(doc.spikes.every((s) => s.float > 0)).toBe(true);
   });
 
   it('fails cleanly on the LIF fixtures, naming the LIF node', () => {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { determineScale, quantizeValue, quantizeValues, roundHalfEven } from '../../src/quantize/index.ts';
+import {
+  determineScale,
+  formatSpikeComparison,
+  quantizeValue,
+  quantizeValues,
+  roundHalfEven,
+} from '../../src/quantize/index.ts';
 
 describe('sinabs discretization', () => {
   it("gives sinabs' own test values: round(13.5594 * 3.0917) = 42 and -42", () => {
@@ -64,5 +70,21 @@ describe('sinabs discretization', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('formatSpikeComparison', () => {
+  it('prints float and quantized counts with the relative change', () => {
+    const text = formatSpikeComparison([
+      { layer: 'a', float: 200, quantized: 150 },
+      { layer: 'b', float: 0, quantized: 3 },
+      { layer: 'c', float: 0, quantized: 0 },
+    ]);
+    expect(text.split('\n')).toEqual([
+      'layer  float  quantized  change',
+      'a        200        150  -25.0%',
+      'b          0          3     new',
+      'c          0          0      0%',
+    ]);
   });
 });

@@ -2,14 +2,22 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { readInputCsv } from '../../events/csv.ts';
 import { formatNetworkSummary, loadNetwork, readNetworkFile, summarizeNetwork } from '../../network/index.ts';
-import { formatQuantizationReport, quantize } from '../../quantize/index.ts';
+import {
+  compareSpikeCounts,
+  formatQuantizationReport,
+  formatSpikeComparison,
+  quantize,
+} from '../../quantize/index.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface InspectOptions extends NirCliOptions {
   json?: boolean;
   quantize?: boolean;
   chip: string;
+  events?: string;
+  steps?: string;
 }
 
 /**
@@ -32,6 +40,15 @@ async function inspectImageFile(path: string, json: boolean): Promise<void> {
   );
 }
 
+function stepsOf(opts: InspectOptions): { steps?: number } {
+  if (opts.steps === undefined) return {};
+  const steps = Number(opts.steps);
+  if (!Number.isInteger(steps) || steps < 0) {
+    throw new SpikeforgeError('USAGE', `--steps: "${opts.steps}" is not a non-negative integer`);
+  }
+  return { steps };
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('inspect')
@@ -39,7 +56,12 @@ export function register(program: Command): void {
     .argument('<file>', 'network.nir, network.json (or a compiled image)')
     .option('--json', 'machine-readable output')
     .option('--quantize', 'also quantize for the chip and show the per-layer report')
-    .option('--chip <id>', 'chip profile for --quantize', 'dynapcnn9');
+    .option('--chip <id>', 'chip profile for --quantize', 'dynapcnn9')
+    .option(
+      '--events <input.csv>',
+      'with --quantize: spike counts per layer, float vs quantized, on these events',
+    )
+    .option('--steps <n>', 'steps to simulate with --events (default: last event step + 1)');
   nirImportFlags(cmd).action(async (file: string, opts: InspectOptions) => {
     const head = await readNetworkFile(file);
     if (Buffer.from(head.subarray(0, 5)).toString('latin1') === 'SFIMG') {
@@ -48,7 +70,9 @@ export function register(program: Command): void {
     }
     const network = await loadNetwork(file, importOptionsOf(opts));
     const summary = summarizeNetwork(network);
-    const q = opts.quantize ? quantize(network, getProfile(opts.chip)) : undefined;
+    const q = opts.quantize || opts.events ? quantize(network, getProfile(opts.chip)) : undefined;
+    const spikes =
+      q && opts.events ? compareSpikeCounts(network, q, readInputCsv(opts.events), stepsOf(opts)) : undefined;
     if (opts.json) {
       const quantization = q?.layers.map((l) => ({
         name: l.name,
@@ -62,11 +86,21 @@ export function register(program: Command): void {
         reset: l.reset,
         ...l.stats,
       }));
-      const out = { file, ...summary, ...(q ? { quantization, quantizationNotes: q.notes } : {}) };
+      const out = {
+        file,
+        ...summary,
+        ...(q ? { quantization, quantizationNotes: q.notes } : {}),
+        ...(spikes ? { spikes } : {}),
+      };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
     process.stdout.write(`file     ${file}\n${formatNetworkSummary(summary)}\n`);
     if (q) process.stdout.write(`\nquantization for ${opts.chip}:\n${formatQuantizationReport(q)}\n`);
+    if (spikes) {
+      process.stdout.write(
+        `\nspikes on ${opts.events}, float vs quantized:\n${formatSpikeComparison(spikes)}\n`,
+      );
+    }
   });
 }
