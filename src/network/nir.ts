@@ -39,85 +39,73 @@ export function compareNodeNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-class NodeReader {
-  constructor(
-    readonly file: string,
-    readonly node: NirNode,
-  ) {}
-
-  get where(): string {
-    return `node "${this.node.name}" (${this.node.type})`;
-  }
-
-  fail(message: string, hint?: string): never {
-    throw new SpikeforgeError('NIR_FORMAT', `${this.file}: ${this.where}: ${message}`, { hint });
-  }
-
-  has(key: string): boolean {
-    return this.node.params.has(key);
-  }
-
-  numbers(key: string): { shape: number[]; data: Float64Array } {
-    const v = this.node.params.get(key);
-    if (!v) this.fail(`missing "${key}"`);
+/** Typed access to one node's datasets; every failure names the file and the node. */
+function nodeReader(file: string, node: NirNode) {
+  const where = `node "${node.name}" (${node.type})`;
+  const fail = (message: string, hint?: string): never => {
+    throw new SpikeforgeError('NIR_FORMAT', `${file}: ${where}: ${message}`, { hint });
+  };
+  const has = (key: string): boolean => node.params.has(key);
+  const numbers = (key: string): { shape: number[]; data: Float64Array } => {
+    const v = node.params.get(key);
+    if (!v) return fail(`missing "${key}"`);
     if (v.kind === 'group') {
       // NIR 1.0 stores types as {"input": shape}; take the single entry.
       const first = [...v.entries.values()][0];
       if (first?.kind === 'number') return first;
-      this.fail(`"${key}" is a group, expected numbers`);
+      return fail(`"${key}" is a group, expected numbers`);
     }
-    if (v.kind !== 'number') this.fail(`"${key}" holds strings, expected numbers`);
+    if (v.kind !== 'number') return fail(`"${key}" holds strings, expected numbers`);
     return v;
-  }
-
-  optionalNumbers(key: string): { shape: number[]; data: Float64Array } | undefined {
-    return this.has(key) ? this.numbers(key) : undefined;
-  }
-
-  tensor(key: string): Tensor {
-    const v = this.numbers(key);
-    const shape = v.shape.length === 0 && v.data.length === 1 ? [] : v.shape;
-    return { shape: [...shape], data: Float32Array.from(v.data) };
-  }
-
-  scalar(key: string, fallback?: number): number {
-    if (!this.has(key)) {
-      if (fallback !== undefined) return fallback;
-      this.fail(`missing "${key}"`);
-    }
-    const v = this.numbers(key);
-    if (v.data.length !== 1) this.fail(`"${key}" must be a single number, got shape ${fmtShape(v.shape)}`);
-    return v.data[0];
-  }
-
-  pair(key: string, fallback: [number, number]): [number, number] {
-    if (!this.has(key)) return fallback;
-    const raw = this.node.params.get(key);
-    if (raw?.kind === 'string') {
-      this.fail(`"${key}" is "${raw.data[0]}"; only numeric values are supported here`);
-    }
-    const v = this.numbers(key).data;
-    if (v.length === 1) return [v[0], v[0]];
-    if (v.length === 2) return [v[0], v[1]];
-    return this.fail(`"${key}" must hold 1 or 2 numbers, got ${v.length}`);
-  }
-
-  /** A per-neuron array that must hold one value; returns it, or the values' range if not constant. */
-  constant(key: string, fallback: number): { value: number; min: number; max: number; mean: number } {
-    if (!this.has(key)) return { value: fallback, min: fallback, max: fallback, mean: fallback };
-    const d = this.numbers(key).data;
-    if (d.length === 0) this.fail(`"${key}" is empty`);
-    let min = d[0];
-    let max = d[0];
-    let sum = 0;
-    for (const x of d) {
-      if (x < min) min = x;
-      if (x > max) max = x;
-      sum += x;
-    }
-    return { value: d[0], min, max, mean: sum / d.length };
-  }
+  };
+  return {
+    file,
+    node,
+    where,
+    fail,
+    has,
+    numbers,
+    optionalNumbers: (key: string) => (has(key) ? numbers(key) : undefined),
+    tensor(key: string): Tensor {
+      const v = numbers(key);
+      const shape = v.shape.length === 0 && v.data.length === 1 ? [] : v.shape;
+      return { shape: [...shape], data: Float32Array.from(v.data) };
+    },
+    scalar(key: string, fallback?: number): number {
+      if (!has(key)) return fallback ?? fail(`missing "${key}"`);
+      const v = numbers(key);
+      if (v.data.length !== 1) fail(`"${key}" must be a single number, got shape ${fmtShape(v.shape)}`);
+      return v.data[0];
+    },
+    pair(key: string, fallback: [number, number]): [number, number] {
+      if (!has(key)) return fallback;
+      const raw = node.params.get(key);
+      if (raw?.kind === 'string')
+        fail(`"${key}" is "${raw.data[0]}"; only numeric values are supported here`);
+      const v = numbers(key).data;
+      if (v.length === 1) return [v[0], v[0]];
+      if (v.length === 2) return [v[0], v[1]];
+      return fail(`"${key}" must hold 1 or 2 numbers, got ${v.length}`);
+    },
+    /** A per-neuron array that should hold one value: its first value and range. */
+    constant(key: string, fallback: number): { value: number; min: number; max: number; mean: number } {
+      if (!has(key)) return { value: fallback, min: fallback, max: fallback, mean: fallback };
+      const d = numbers(key).data;
+      if (d.length === 0) fail(`"${key}" is empty`);
+      let min = d[0];
+      let max = d[0];
+      let sum = 0;
+      for (const x of d) {
+        if (x < min) min = x;
+        if (x > max) max = x;
+        sum += x;
+      }
+      return { value: d[0], min, max, mean: sum / d.length };
+    },
+  };
 }
+
+type NodeReader = ReturnType<typeof nodeReader>;
 
 const unsupported = (file: string, node: NirNode, reason: string, hint?: string): SpikeforgeError =>
   new SpikeforgeError('NIR_UNSUPPORTED', `${file}: node "${node.name}" (${node.type}): ${reason}`, { hint });
@@ -461,7 +449,7 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
     );
   }
   const inputNode = inputNodes[0];
-  const inShape = inputShape(new NodeReader(file, inputNode));
+  const inShape = inputShape(nodeReader(file, inputNode));
   const outputs = new Set([...nodes.values()].filter((n) => n.type === 'Output').map((n) => n.name));
 
   const preds = new Map<string, string[]>();
@@ -524,7 +512,7 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
   const readers = new Map<string, NodeReader>();
   for (const name of order) {
     const node = nodes.get(name)!;
-    const reader = new NodeReader(file, node);
+    const reader = nodeReader(file, node);
     readers.set(name, reader);
     const inputs = preds.get(name)!;
     if (inputs.length > 2) {
