@@ -283,6 +283,12 @@ function addRun(acc: Int32Array, a: number, w: Int32Array, b: number, len: numbe
     }
     for (; j < len; j++) acc[a + j] += w[b + j];
   } else {
+    for (; j < len4; j += 4) {
+      acc[a + j] += w[b + j] * cnt;
+      acc[a + j + 1] += w[b + j + 1] * cnt;
+      acc[a + j + 2] += w[b + j + 2] * cnt;
+      acc[a + j + 3] += w[b + j + 3] * cnt;
+    }
     for (; j < len; j++) acc[a + j] += w[b + j] * cnt;
   }
 }
@@ -354,8 +360,8 @@ export function scatter(core: CoreRuntime): void {
   core.stepSynops += synops;
 }
 
-/** A membrane outside [threshold_low, threshold_high): saturate, spike, reset, floor. */
-function settle(
+/** A membrane at or above threshold_high: saturate, spike, reset, floor. */
+function fire(
   core: CoreRuntime,
   j: number,
   f: number,
@@ -365,16 +371,11 @@ function settle(
   out: SpikeBuffer | null,
 ): void {
   const th = core.thresholdHigh;
-  const tl = core.thresholdLow;
-  if (v >= th) {
-    if (v > 32767) v = 32767;
-    const spikes = (v / th) | 0;
-    v = core.zeroReset ? 0 : v - spikes * th;
-    core.state[j] = Math.max(v, tl);
-    emit(core, f, p, spikes, t, out);
-  } else {
-    core.state[j] = tl;
-  }
+  if (v > 32767) v = 32767;
+  const spikes = (v / th) | 0;
+  v = core.zeroReset ? 0 : v - spikes * th;
+  core.state[j] = Math.max(v, core.thresholdLow);
+  emit(core, f, p, spikes, t, out);
 }
 
 function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out: SpikeBuffer | null): void {
@@ -411,6 +412,7 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
   const tl = core.thresholdLow;
   const all = core.alwaysVisit || core.visitAll;
   const { F2, pairAcc, pairPending } = core;
+  const idle = !hasBias && !all;
   const n = all ? core.H * core.W : core.posN;
   for (let i = 0; i < n; i++) {
     let p = i;
@@ -425,28 +427,27 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
       for (let g = 0; g < F2; g++) {
         const x = pairAcc[qb + g];
         pairAcc[qb + g] = 0;
+        // No input, no bias, a settled neuron: nothing can change.
+        if (x === 0 && idle) continue;
         const lo = (x << 16) >> 16;
         const j = base + 2 * g;
         const v0 = state[j] + lo + bias[2 * g];
-        if (v0 < th && v0 >= tl) state[j] = v0;
-        else settle(core, j, 2 * g, p, v0, t, out);
+        if (v0 < th) state[j] = Math.max(v0, tl);
+        else fire(core, j, 2 * g, p, v0, t, out);
         if (2 * g + 1 === F) break;
         // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
         const v1 = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
-        if (v1 < th && v1 >= tl) state[j + 1] = v1;
-        else settle(core, j + 1, 2 * g + 1, p, v1, t, out);
+        if (v1 < th) state[j + 1] = Math.max(v1, tl);
+        else fire(core, j + 1, 2 * g + 1, p, v1, t, out);
       }
       continue;
     }
     for (let f = 0; f < F; f++) {
       const j = base + f;
       const v = state[j] + bias[f];
-      // Within [threshold_low, threshold_high): no spike, no floor, no clamp; the common case.
-      if (v < th && v >= tl) {
-        if (hasBias) state[j] = v;
-        continue;
-      }
-      settle(core, j, f, p, v, t, out);
+      // Below threshold_high: no spike; the floor (branch-free) also covers saturation at -32768.
+      if (v < th) state[j] = Math.max(v, tl);
+      else fire(core, j, f, p, v, t, out);
     }
   }
   if (all) {
