@@ -486,18 +486,15 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
       .filter((n) => (preds.get(n) ?? []).every((p) => placed.has(p)))
       .sort(compareNodeNames);
     if (ready.length === 0) {
-      const blocked = [...pending].filter((n) => (preds.get(n) ?? []).length > 0);
-      if (blocked.length === pending.size) {
-        const cycle = findCycle(pending, preds);
-        const node = nodes.get(cycle[0])!;
-        throw unsupported(
-          file,
-          node,
-          `recurrent connection (${cycle.join(' -> ')}); ${dynapcnn9.id} runs feed-forward graphs only`,
-        );
-      }
+      // Every pending node waits on another pending node: there is a cycle.
+      const cycle = findCycle(pending, preds);
+      throw unsupported(
+        file,
+        nodes.get(cycle[0])!,
+        `recurrent connection (${cycle.join(' -> ')}); ${dynapcnn9.id} runs feed-forward graphs only`,
+      );
     }
-    const next = ready[0] ?? [...pending].sort(compareNodeNames)[0];
+    const next = ready[0];
     if ((preds.get(next) ?? []).length === 0) {
       throw unsupported(file, nodes.get(next)!, 'has no incoming edge (not connected to the Input node)');
     }
@@ -519,7 +516,7 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
       throw unsupported(file, node, `${inputs.length} incoming edges; a merge sums at most 2 inputs`);
     }
     const layer = convertNode(reader, [...inputs].sort(compareNodeNames), options, notes, layersByName);
-    applyMetadata(reader, layer);
+    applyMetadata(reader, layer, options);
     layers.push(layer);
     layersByName.set(name, layer);
   }
@@ -540,15 +537,24 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
   return network;
 }
 
-/** spikeforge's own IF fields that NIR has no place for travel in the node's metadata group. */
-function applyMetadata(reader: NodeReader, layer: Layer): void {
+/**
+ * spikeforge's own IF fields that NIR has no place for travel in the node's metadata group (written
+ * by writeNir); the user's import options still win.
+ */
+function applyMetadata(reader: NodeReader, layer: Layer, options: NirImportOptions): void {
   if (layer.type !== 'if') return;
   const meta = reader.node.params.get('metadata');
   if (meta?.kind !== 'group') return;
   const low = meta.entries.get('spikeforge_threshold_low');
-  if (low?.kind === 'number' && low.data.length === 1) layer.thresholdLow = low.data[0];
+  if (options.thresholdLow === undefined && low?.kind === 'number' && low.data.length === 1) {
+    layer.thresholdLow = low.data[0];
+  }
   const reset = meta.entries.get('spikeforge_reset');
-  if (reset?.kind === 'string' && (reset.data[0] === 'zero' || reset.data[0] === 'subtract')) {
+  if (
+    !options.reset &&
+    reset?.kind === 'string' &&
+    (reset.data[0] === 'zero' || reset.data[0] === 'subtract')
+  ) {
     layer.reset = reset.data[0];
   }
 }
