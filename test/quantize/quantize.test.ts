@@ -114,6 +114,21 @@ describe('quantize', () => {
     expect(byThreshold.stats.zeroedWeightShare).toBe(0);
   });
 
+  it('drops an all-zero bias out of the scale (its scale is infinite)', () => {
+    const n = net({
+      input: { shape: [2, 1, 1] },
+      layers: [
+        { type: 'linear', name: 'l', weight: [[0.5, -0.25]], bias: [0] },
+        { type: 'if', name: 's', threshold: 1 },
+      ],
+    });
+    const l = quantize(n, dynapcnn9).layers[0];
+    expect([l.stats.limitedBy, l.stats.scale]).toEqual(['weights', 254]);
+    expect(Array.from(l.weight)).toEqual([127, -64]);
+    expect(Array.from(l.bias!)).toEqual([0]);
+    expect(l.thresholdHigh).toBe(254);
+  });
+
   it('reports zeroed weights and the largest weight error in float units', () => {
     const n = net({
       input: { shape: [3, 1, 1] },
