@@ -1,5 +1,5 @@
 /** Membrane traces: the state of chosen neurons after every step, as rows `t,layer,c,y,x,v`. */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
 
 export interface TracePoint {
@@ -48,6 +48,9 @@ export function formatTraceCsv(tr: Traces): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Writes the traces through a temporary file renamed at the end (readers never see half a file). */
 export function writeTraceCsv(path: string, tr: Traces): void {
-  writeFileSync(path, formatTraceCsv(tr));
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, formatTraceCsv(tr));
+  renameSync(tmp, path);
 }
