@@ -439,19 +439,17 @@ function findCycle(names: Set<string>, preds: Map<string, string[]>): string[] {
   return [...names];
 }
 
-function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Network {
-  const { nodes, edges } = nodesOf(tree, file);
-  const inputNodes = [...nodes.values()].filter((n) => n.type === 'Input');
-  if (inputNodes.length !== 1) {
-    throw new SpikeforgeError(
-      'NIR_UNSUPPORTED',
-      `${file}: the graph has ${inputNodes.length} Input nodes; exactly one is supported`,
-    );
-  }
-  const inputNode = inputNodes[0];
-  const inShape = inputShape(nodeReader(file, inputNode));
-  const outputs = new Set([...nodes.values()].filter((n) => n.type === 'Output').map((n) => n.name));
-
+/**
+ * The predecessors of every node and a topological order of the nodes between Input and Output
+ * (Kahn's algorithm, ties broken by name so the order does not depend on the order in the file).
+ */
+function topologicalOrder(
+  nodes: Map<string, NirNode>,
+  edges: [string, string][],
+  input: string,
+  outputs: Set<string>,
+  file: string,
+): { preds: Map<string, string[]>; order: string[] } {
   const preds = new Map<string, string[]>();
   for (const [from, to] of edges) {
     for (const end of [from, to]) {
@@ -465,7 +463,7 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
     if (outputs.has(from)) {
       throw new SpikeforgeError('NIR_FORMAT', `${file}: edge ${from} -> ${to} leaves an Output node`);
     }
-    if (to === inputNode.name) {
+    if (to === input) {
       throw new SpikeforgeError(
         'NIR_UNSUPPORTED',
         `${file}: edge ${from} -> ${to} feeds back into the Input node (recurrence)`,
@@ -477,9 +475,8 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
     preds.set(to, list);
   }
 
-  // Kahn's algorithm; ties broken by name so the layer order does not depend on the file's order.
-  const pending = new Set([...nodes.keys()].filter((n) => n !== inputNode.name && !outputs.has(n)));
-  const placed = new Set([inputNode.name]);
+  const pending = new Set([...nodes.keys()].filter((n) => n !== input && !outputs.has(n)));
+  const placed = new Set([input]);
   const order: string[] = [];
   while (pending.size > 0) {
     const ready = [...pending]
@@ -502,6 +499,24 @@ function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Netw
     placed.add(next);
     order.push(next);
   }
+
+  return { preds, order };
+}
+
+function toNetwork(tree: H5Value, file: string, options: NirImportOptions): Network {
+  const { nodes, edges } = nodesOf(tree, file);
+  const inputNodes = [...nodes.values()].filter((n) => n.type === 'Input');
+  if (inputNodes.length !== 1) {
+    throw new SpikeforgeError(
+      'NIR_UNSUPPORTED',
+      `${file}: the graph has ${inputNodes.length} Input nodes; exactly one is supported`,
+    );
+  }
+  const inputNode = inputNodes[0];
+  const inShape = inputShape(nodeReader(file, inputNode));
+  const outputs = new Set([...nodes.values()].filter((n) => n.type === 'Output').map((n) => n.name));
+
+  const { preds, order } = topologicalOrder(nodes, edges, inputNode.name, outputs, file);
 
   const notes: string[] = [];
   const layers: Layer[] = [];
