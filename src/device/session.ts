@@ -25,6 +25,9 @@ export interface SessionOptions {
 }
 
 export interface SessionStats {
+  /** Bytes written to / read from the link (frames, delimiters and all). */
+  bytesOut: number;
+  bytesIn: number;
   requests: number;
   retransmissions: number;
   /** Answers dropped because no request waited for them (duplicates or late replays). */
@@ -52,7 +55,14 @@ function kindOf(body: RequestBody): string {
 
 export class Session {
   readonly link: FramedLink;
-  readonly stats: SessionStats = { requests: 0, retransmissions: 0, duplicates: 0, badFrames: 0 };
+  readonly stats: SessionStats = {
+    bytesOut: 0,
+    bytesIn: 0,
+    requests: 0,
+    retransmissions: 0,
+    duplicates: 0,
+    badFrames: 0,
+  };
   private nextSeq = 1;
   private readonly pending = new Map<number, Pending>();
   private unsolicited: (env: Envelope) => void = () => {};
@@ -69,7 +79,7 @@ export class Session {
     this.timeoutMs = options.timeoutMs ?? 300;
     this.maxTimeoutMs = options.maxTimeoutMs ?? 2000;
     this.retries = options.retries ?? 6;
-    this.link = new FramedLink(transport, { maxFrameSize: options.maxFrameSize });
+    this.link = new FramedLink(this.counted(transport), { maxFrameSize: options.maxFrameSize });
     // Sequence numbers start at a random point so a board that still caches answers of a previous
     // session on this link never matches one of ours.
     this.nextSeq = 1 + Math.floor(Math.random() * 0x3fffffff);
@@ -90,6 +100,28 @@ export class Session {
 
   get isOpen(): boolean {
     return this.closedWith === undefined && this.transport.isOpen;
+  }
+
+  /** The transport with its bytes counted in `stats`. */
+  private counted(t: Transport): Transport {
+    const stats = this.stats;
+    return {
+      uri: t.uri,
+      get isOpen() {
+        return t.isOpen;
+      },
+      write: (data) => {
+        stats.bytesOut += data.length;
+        return t.write(data);
+      },
+      onData: (listener) =>
+        t.onData((chunk) => {
+          stats.bytesIn += chunk.length;
+          listener(chunk);
+        }),
+      onClose: (listener) => t.onClose(listener),
+      close: () => t.close(),
+    };
   }
 
   /** Receiver of messages the board sends on its own (seq 0: output events, status pushes). */

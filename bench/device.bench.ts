@@ -1,0 +1,247 @@
+/**
+ * Device path throughput, each against the raw link measured in this run: flashing the N-MNIST CSNN
+ * image and the event round trip (input events in, output events back) through the device client and
+ * the simulated board, over a pseudo-terminal (socat), the same pty paced at 921600 baud, and TCP
+ * loopback. The round trip uses a one-core identity network (one spike out per event in), so the link
+ * and protocol are measured rather than the emulator. Raw = bytes/s of plain 16 KiB writes, host to
+ * board, on the same kind of link. Host, board and link share this process (and the machine's cores):
+ * on the unpaced links the protocol is CPU-bound long before the link is full.
+ */
+import { startSim } from '../firmware-sim/sim.ts';
+import { dynapcnn9 } from '../src/chip/index.ts';
+import type { ChipConfig } from '../src/compiler/config.ts';
+import { encodeImage, loadConfig } from '../src/compiler/index.ts';
+import type { Device } from '../src/device/index.ts';
+import { openDevice } from '../src/device/index.ts';
+import type { InputEvents } from '../src/events/types.ts';
+import { makeInputEvents } from '../src/events/types.ts';
+import { createPty, openSerial } from '../src/transport/serial.ts';
+import { openTcp, serveTcp } from '../src/transport/tcp.ts';
+import type { Transport } from '../src/transport/types.ts';
+import { goldenFile } from '../test/fixtures.ts';
+
+const KiB = 1024;
+
+interface Pair {
+  a: Transport;
+  b: Transport;
+  close(): Promise<void>;
+}
+
+async function tcpPair(): Promise<Pair> {
+  let accept: (t: Transport) => void = () => {};
+  const accepted = new Promise<Transport>((resolve) => {
+    accept = resolve;
+  });
+  const server = await serveTcp({ port: 0, onTransport: (t) => accept(t) });
+  const a = await openTcp('127.0.0.1', server.port);
+  const b = await accepted;
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.close();
+      await server.close();
+    },
+  };
+}
+
+async function ptyPair(pace: boolean): Promise<Pair> {
+  const pty = await createPty();
+  const a = await openSerial({ path: pty.hostPath, pace });
+  const b = await openSerial({ path: pty.boardPath });
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.close();
+      await b.close();
+      await pty.close();
+    },
+  };
+}
+
+/** Bytes/s of `total` bytes written from a to b in 16 KiB writes, until the last byte arrived. */
+async function rawThroughput(p: Pair, total: number): Promise<number> {
+  const chunk = 16 * KiB;
+  let received = 0;
+  const done = new Promise<void>((resolve) =>
+    p.b.onData((c) => {
+      received += c.length;
+      if (received >= total) resolve();
+    }),
+  );
+  const block = new Uint8Array(chunk).map((_, i) => (i * 31 + 7) & 0xff);
+  const t0 = performance.now();
+  for (let sent = 0; sent < total; sent += chunk)
+    await p.a.write(block.subarray(0, Math.min(chunk, total - sent)));
+  await done;
+  return total / ((performance.now() - t0) / 1000);
+}
+
+/** One core, 2 channels in and out, 1x1 identity kernel, threshold 1: every input event is one spike out. */
+function identityConfig(): ChipConfig {
+  return {
+    formatVersion: 1,
+    chip: dynapcnn9.id,
+    sourceHash: '0'.repeat(64),
+    input: {
+      name: 'input',
+      shape: [2, 34, 34],
+      crop: [0, 0, 34, 34],
+      flipX: false,
+      flipY: false,
+      swapXY: false,
+      destinations: [{ coreId: 0, pooling: 1 }],
+    },
+    cores: [
+      {
+        coreId: 0,
+        layer: 'identity',
+        inputShape: [2, 34, 34],
+        outputShape: [2, 34, 34],
+        kernelSize: 1,
+        stride: [1, 1],
+        padding: [0, 0],
+        weights: Int8Array.from([1, 0, 0, 1]),
+        biases: null,
+        thresholdHigh: 1,
+        thresholdLow: -1,
+        reset: 'subtract',
+        initialState: null,
+        destinations: [],
+        monitor: true,
+      },
+    ],
+  };
+}
+
+/** `perStep` distinct addresses per step (no two events of a step on one neuron: one spike each). */
+function events(steps: number, perStep: number): InputEvents {
+  const ev = makeInputEvents(steps * perStep);
+  let k = 0;
+  for (let t = 0; t < steps; t++) {
+    for (let i = 0; i < perStep; i++) {
+      const a = (i * 7 + t * 13) % (2 * 34 * 34);
+      ev.t[k] = t;
+      ev.c[k] = a % 2;
+      ev.y[k] = Math.floor(a / 2) % 34;
+      ev.x[k] = Math.floor(a / 68);
+      k++;
+    }
+  }
+  ev.count = k;
+  return ev;
+}
+
+async function flashRate(dev: Device, image: Uint8Array, minBytes: number): Promise<number> {
+  await dev.flash(image); // warm-up
+  let bytes = 0;
+  const t0 = performance.now();
+  while (bytes < minBytes) {
+    const r = await dev.flash(image);
+    bytes += r.sent;
+  }
+  return bytes / ((performance.now() - t0) / 1000);
+}
+
+async function roundTrip(
+  dev: Device,
+  input: InputEvents,
+): Promise<{ eventsPerS: number; ms: number; bytesOut: number; bytesIn: number }> {
+  const before = { ...dev.linkStats };
+  const t0 = performance.now();
+  let out = 0;
+  for await (const s of dev.run(input)) out += s.count;
+  const ms = performance.now() - t0;
+  if (out !== input.count) throw new Error(`identity network: ${input.count} events in, ${out} spikes out`);
+  const after = dev.linkStats;
+  return {
+    eventsPerS: input.count / (ms / 1000),
+    ms,
+    bytesOut: after.bytesOut - before.bytesOut,
+    bytesIn: after.bytesIn - before.bytesIn,
+  };
+}
+
+const fmt = (bps: number) => `${(bps / (1024 * 1024)).toFixed(2)} MiB/s`;
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+export async function run(): Promise<void> {
+  const nmnist = (await loadConfig(goldenFile('nmnist_csnn', 'network.nir'), { monitor: 'all' })).image;
+  const identity = encodeImage(identityConfig());
+  console.log(`N-MNIST CSNN image: ${nmnist.length} bytes; round trip: identity network, 1 spike per event`);
+
+  const links: {
+    name: string;
+    pair: () => Promise<Pair>;
+    uri: 'pty' | 'tcp';
+    pace: boolean;
+    rawBytes: number;
+    flashBytes: number;
+    events: [number, number];
+  }[] = [
+    {
+      name: 'pty (socat)',
+      pair: () => ptyPair(false),
+      uri: 'pty',
+      pace: false,
+      rawBytes: 8 << 20,
+      flashBytes: 2 << 20,
+      events: [500, 1000],
+    },
+    {
+      name: 'pty paced at 921600 baud',
+      pair: () => ptyPair(true),
+      uri: 'pty',
+      pace: true,
+      rawBytes: 256 * KiB,
+      flashBytes: 160 * KiB,
+      events: [50, 400],
+    },
+    {
+      name: 'TCP loopback',
+      pair: tcpPair,
+      uri: 'tcp',
+      pace: false,
+      rawBytes: 16 << 20,
+      flashBytes: 4 << 20,
+      events: [2000, 1000],
+    },
+  ];
+  for (const l of links) {
+    const p = await l.pair();
+    const raw = await rawThroughput(p, l.rawBytes);
+    await p.close();
+
+    const sim = await startSim(l.uri === 'pty' ? { pty: true } : { tcp: 0 });
+    const uri = l.pace ? `${sim.uri}?pace=1` : sim.uri;
+    const dev = await openDevice(uri);
+    try {
+      const flash = await flashRate(dev, nmnist, l.flashBytes);
+      await dev.flash(identity);
+      const input = events(l.events[0], l.events[1]);
+      await roundTrip(dev, events(20, l.events[1])); // warm-up
+      const rt = await roundTrip(dev, input);
+      const out = rt.bytesOut / (rt.ms / 1000);
+      const back = rt.bytesIn / (rt.ms / 1000);
+      console.log(
+        [
+          `${l.name}:`,
+          `  raw link ${fmt(raw)}`,
+          `  flash ${fmt(flash)} = ${pct(flash / raw)} of raw`,
+          `  round trip ${(rt.eventsPerS / 1e6).toFixed(3)} M events/s in and the same back (${input.count} events in ${rt.ms.toFixed(0)} ms); wire ${(rt.bytesOut / input.count).toFixed(2)} B/event out, ${(rt.bytesIn / input.count).toFixed(2)} B/event back`,
+          `  round trip wire rate: host->board ${fmt(out)} = ${pct(out / raw)} of raw, board->host ${fmt(back)} = ${pct(back / raw)} of raw${l.pace ? ' (only host->board is paced)' : ''}`,
+        ].join('\n'),
+      );
+      if (l.uri === 'tcp') {
+        console.log(
+          `  events read back per second over TCP loopback: ${(rt.eventsPerS / 1e6).toFixed(2)} M (goal >= 1 M)`,
+        );
+      }
+    } finally {
+      await dev.close();
+      await sim.close();
+    }
+  }
+}
