@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
+import { inspectImage, isImage } from '../../compiler/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { readInputCsv } from '../../events/csv.ts';
 import { formatNetworkSummary, loadNetwork, readNetworkFile, summarizeNetwork } from '../../network/index.ts';
@@ -20,24 +21,10 @@ interface InspectOptions extends NirCliOptions {
   steps?: string;
 }
 
-/**
- * Compiled images (magic "SFIMG") are described by the compiler's `inspectImage`, loaded lazily so
- * `inspect` on a network does not pull in the compiler. INTEGRATION: until `inspectImage` exists in
- * src/compiler/index.ts, images get a clear error.
- */
+/** A compiled image is decoded and described by the compiler. */
 async function inspectImageFile(path: string, json: boolean): Promise<void> {
-  const compiler: Record<string, unknown> = await import('../../compiler/index.ts');
-  const inspectImage = compiler.inspectImage;
-  if (typeof inspectImage !== 'function') {
-    throw new SpikeforgeError(
-      'USAGE',
-      `${path}: is a spikeforge image; inspecting images is not available yet`,
-    );
-  }
-  const result: unknown = await inspectImage(await readFile(path), { json });
-  process.stdout.write(
-    typeof result === 'string' ? `${result.trimEnd()}\n` : `${JSON.stringify(result, null, 2)}\n`,
-  );
+  const result = inspectImage(await readFile(path), path);
+  process.stdout.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text.trimEnd()}\n`);
 }
 
 function stepsOf(opts: InspectOptions): { steps?: number } {
@@ -64,7 +51,7 @@ export function register(program: Command): void {
     .option('--steps <n>', 'steps to simulate with --events (default: last event step + 1)');
   nirImportFlags(cmd).action(async (file: string, opts: InspectOptions) => {
     const head = await readNetworkFile(file);
-    if (Buffer.from(head.subarray(0, 5)).toString('latin1') === 'SFIMG') {
+    if (isImage(head)) {
       await inspectImageFile(file, Boolean(opts.json));
       return;
     }
