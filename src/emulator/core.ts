@@ -3,13 +3,13 @@
  * of one step's input events through the kernel, and the neuron update of chip-spec.md.
  *
  * Internal layouts differ from the config's on purpose: the membrane is position-major ((y*W + x)*F + f)
- * and the weights input-major (((c*k + ky)*k + kx)*F + f), so the innermost loop of a scatter and of an
- * update runs over contiguous features.
+ * and the weights input-major with kx reversed (((c*k + ky)*k + k-1-kx)*F + f), so the innermost loops
+ * run over contiguous features, and with stride 1 a whole row of outputs and their weights is one run.
  *
- * The scatter adds input straight into the membrane (int32, so a step's sum is exact before it is
- * saturated). At the end of the step a neuron whose membrane lies within [threshold_low, threshold_high)
- * needs nothing (no spike, no floor, and no clamp since both bounds lie within int16); only the others,
- * and biased neurons, are rewritten.
+ * A step's input is summed exactly (int32) before the neuron update saturates it: either two features
+ * per int32 (when no sum can leave int16; half the adds, unpacked by the update) or straight into the
+ * membrane. A neuron below threshold_high only needs the floor (which also covers saturation at -32768,
+ * as threshold_low >= -32768); one at or above it fires.
  */
 import type { CoreConfig } from '../compiler/config.ts';
 import { SpikeforgeError } from '../errors.ts';
@@ -75,7 +75,6 @@ export interface CoreRuntime {
   kxLo: Int32Array;
   sy: number;
   sx: number;
-  /** Output positions (y*W + x) touched by this step's scatter. */
   /**
    * Two features per int32 (f = 2g in the low 16 bits, 2g + 1 in the high 16): half the adds. Used for
    * a step only when no sum can leave int16 (|w| max times the step's input events <= 32767); the
@@ -86,6 +85,7 @@ export interface CoreRuntime {
   pairAcc: Int32Array;
   pairPending: boolean;
   maxAbsWeight: number;
+  /** Output positions (y*W + x) touched by this step's scatter. */
   posFlag: Uint8Array;
   posList: Int32Array;
   posN: number;
