@@ -704,10 +704,13 @@ export class Board {
     const slice = r.realtime ? 1 : 64;
     let budget = 8;
     while (emu.step < target && r.unacked.length < this.outputWindow && budget-- > 0) {
-      this.feedFifo(r, emu, Math.min(target, emu.step + slice));
-      const to = Math.min(target, emu.step + slice);
-      emu.advance(to, (batch) => this.collect(r, a, batch));
-      this.flushOutput(r, false, to - 1);
+      const end = Math.min(target, emu.step + slice);
+      this.feedFifo(r, emu, end);
+      // Step by step, so a full output window stops the chip within one step's output.
+      while (emu.step < end && r.unacked.length < this.outputWindow) {
+        emu.advance(emu.step + 1, (batch) => this.collect(r, a, batch));
+      }
+      this.flushOutput(r, false, emu.step - 1);
     }
     if (emu.step >= lastStep && !r.done && r.unacked.length < this.outputWindow) {
       r.done = true;
