@@ -156,7 +156,7 @@ describe('SFEV binary', () => {
 /** A hand-written .npy: header dict + raw data. */
 function npyBytes(descr: string, shape: number[], fortran: boolean, data: Buffer): Buffer {
   let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
+  header += `${' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64)}\n`;
   const head = Buffer.alloc(10);
   Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]).copy(head);
   head.writeUInt16LE(header.length, 8);
