@@ -3,7 +3,7 @@
  * compile, a simulated board (pseudo-terminal, else TCP, else in-process), flash, run, read back,
  * check against the offline emulator, draw the raster, and say which output channel won per angle.
  */
-import { writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SimServer } from '../firmware-sim/index.ts';
@@ -21,6 +21,7 @@ import { plotSpikes } from './events/plot.ts';
 import { movingBars } from './events/synthetic.ts';
 import type { InputEvents, Spikes } from './events/types.ts';
 import { loadNetwork } from './network/index.ts';
+import { writeFileAtomic } from './util/atomic.ts';
 
 /** The shipped demo network (resolved from this module, not the current directory). */
 export const ORIENTATION_NETWORK = fileURLToPath(new URL('../examples/orientation.json', import.meta.url));
@@ -174,7 +175,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     steps,
     title: `spikeforge demo: bars at ${ORIENTATION_ANGLES.join(', ')} degrees, ${steps / ORIENTATION_ANGLES.length} steps each`,
   });
-  writeFileSync(files.raster, svg);
+  writeFileAtomic(files.raster, svg);
   writeEvents(files.input, events);
   writeEvents(files.spikes, board);
 

@@ -6,6 +6,7 @@
 export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_READ'
+  | 'FILE_WRITE'
   | 'FILE_FORMAT'
   | 'SCHEMA'
   | 'NIR_FORMAT'

@@ -14,7 +14,6 @@ export { type ImageFileOptions, loadImageFile } from './image.ts';
 export type { OpenDeviceOptions } from './open.ts';
 export { lockSerialPort, openDevice, simBoard } from './open.ts';
 export {
-  concatSpikes,
   type RunFileOptions,
   type RunOnDeviceOptions,
   runFileOnDevice,

@@ -1,9 +1,6 @@
-/** One-call helpers over a Device, for the CLI's `--device` branches and scripts. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { SpikeforgeError } from '../errors.ts';
-import { readInputEvents } from '../events/io.ts';
+import { readInputEvents, writeEvents } from '../events/io.ts';
+import { concatSpikes } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
-import { makeSpikes } from '../events/types.ts';
 import { crc32 } from '../util/crc32.ts';
 import type { FlashOptions, MonitorSelection } from './device.ts';
 import type { OpenDeviceOptions } from './open.ts';
@@ -17,23 +14,6 @@ export interface RunOnDeviceOptions {
   realtime?: boolean;
   flash?: Omit<FlashOptions, 'resume'>;
   open?: OpenDeviceOptions;
-}
-
-/** Concatenates batches of spikes (same layer table) into one. */
-export function concatSpikes(batches: Spikes[], layers: string[]): Spikes {
-  const n = batches.reduce((s, b) => s + b.count, 0);
-  const out = makeSpikes(layers, n);
-  let at = 0;
-  for (const b of batches) {
-    out.t.set(b.t.subarray(0, b.count), at);
-    out.layer.set(b.layer.subarray(0, b.count), at);
-    out.c.set(b.c.subarray(0, b.count), at);
-    out.y.set(b.y.subarray(0, b.count), at);
-    out.x.set(b.x.subarray(0, b.count), at);
-    at += b.count;
-  }
-  out.count = n;
-  return out;
 }
 
 /** Opens the device, flashes the image if needed, runs the events, returns every spike read back. */
@@ -77,22 +57,11 @@ export async function runFileOnDevice(uri: string, options: RunFileOptions): Pro
   const t0 = performance.now();
   const spikes = await runOnDevice(uri, events, options);
   const ms = performance.now() - t0;
+  writeEvents(options.output, spikes, { format: 'csv' });
   const perLayer = new Map<string, number>();
-  let text = 't,layer,c,y,x\n';
   for (let i = 0; i < spikes.count; i++) {
     const name = spikes.layers[spikes.layer[i]];
     perLayer.set(name, (perLayer.get(name) ?? 0) + 1);
-    text += `${spikes.t[i]},${name},${spikes.c[i]},${spikes.y[i]},${spikes.x[i]}\n`;
-  }
-  const tmp = `${options.output}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, options.output);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new SpikeforgeError('FILE_READ', `${options.output}: cannot write (${(e as Error).message})`, {
-      hint: 'check that the folder exists and is writable',
-    });
   }
   const layers = [...perLayer].map(([l, n]) => `${l}: ${n}`).join(', ');
   return `${events.count} events in, ${spikes.count} spikes out (${layers}) on ${uri} in ${(ms / 1000).toFixed(2)} s`;

@@ -14,7 +14,7 @@ import type { ChipConfig } from '../compiler/config.ts';
 import { evaluationOrder } from '../compiler/config.ts';
 import type { ErrorCode } from '../errors.ts';
 import { SpikeforgeError } from '../errors.ts';
-import { readInputCsv } from '../events/csv.ts';
+import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
 import { Emulator } from './emulator.ts';
 
@@ -102,7 +102,7 @@ export function countSample(
   runner: SampleRunner,
   events: InputEvents | string,
 ): { counts: Int32Array; spikes: number } {
-  const ev = typeof events === 'string' ? readInputCsv(events) : events;
+  const ev = typeof events === 'string' ? readInputEvents(events) : events;
   const counts = new Int32Array(runner.size);
   let spikes = 0;
   const { H, W, layerIndex } = runner;

@@ -11,5 +11,6 @@ export type {
   RunOptions,
 } from './emulator.ts';
 export { Emulator, outputCores, runEmulator } from './emulator.ts';
-export type { TracePoint, Traces } from './trace.ts';
-export { formatTraceCsv, parseTracePoints, writeTraceCsv } from './trace.ts';
+export { loadBatchSamples } from './samples.ts';
+export type { TracePoint } from './trace.ts';
+export { parseTracePoints } from './trace.ts';

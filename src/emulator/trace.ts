@@ -1,24 +1,13 @@
-/** Membrane traces: the state of chosen neurons after every step, as rows `t,layer,c,y,x,v`. */
-import { renameSync, writeFileSync } from 'node:fs';
+/** Which neurons the emulator traces (the recorded traces and their CSV live in src/events/trace.ts). */
 import { SpikeforgeError } from '../errors.ts';
+
+export type { Traces } from '../events/trace.ts';
 
 export interface TracePoint {
   layer: string;
   c: number;
   y: number;
   x: number;
-}
-
-/** Trace rows as struct-of-arrays: `layer[i]` indexes `layers`. */
-export interface Traces {
-  count: number;
-  layers: string[];
-  t: Int32Array;
-  layer: Int32Array;
-  c: Int32Array;
-  y: Int32Array;
-  x: Int32Array;
-  v: Int32Array;
 }
 
 /** Parses `layer:c:y:x,layer:c:y:x` (the CLI's --trace). */
@@ -38,19 +27,4 @@ export function parseTracePoints(text: string): TracePoint[] {
       }
       return { layer, c: nums[0], y: nums[1], x: nums[2] };
     });
-}
-
-export function formatTraceCsv(tr: Traces): string {
-  const out: string[] = ['t,layer,c,y,x,v'];
-  for (let i = 0; i < tr.count; i++) {
-    out.push(`${tr.t[i]},${tr.layers[tr.layer[i]]},${tr.c[i]},${tr.y[i]},${tr.x[i]},${tr.v[i]}`);
-  }
-  return `${out.join('\n')}\n`;
-}
-
-/** Writes the traces through a temporary file renamed at the end (readers never see half a file). */
-export function writeTraceCsv(path: string, tr: Traces): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, formatTraceCsv(tr));
-  renameSync(tmp, path);
 }

@@ -4,8 +4,9 @@
  * block. `SfevWriter` appends blocks as events arrive; `readSfevBlocks` yields one block at a time, so
  * neither side holds the whole file.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
+import { AtomicFile } from '../util/atomic.ts';
 import { crc32 } from '../util/crc32.ts';
 import type { InputEvents, Spikes } from './types.ts';
 import { makeInputEvents, makeSpikes } from './types.ts';
@@ -54,7 +55,7 @@ function putVarint(buf: Uint8Array, o: number, v: number): number {
 
 /** Writes an SFEV file incrementally: `append` any number of times (steps non-decreasing), then `close`. */
 export class SfevWriter {
-  private fd: number;
+  private readonly file: AtomicFile;
   private lastStep = 0;
   private scratch = new Uint8Array(SFEV_BLOCK_EVENTS * MAX_EVENT_BYTES + 8);
   private closed = false;
@@ -65,12 +66,8 @@ export class SfevWriter {
     header: SfevHeader,
   ) {
     this.header = { kind: header.kind, layers: [...header.layers] };
-    try {
-      this.fd = openSync(path, 'w');
-    } catch (e) {
-      throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`);
-    }
-    writeSync(this.fd, headerBytes(this.header));
+    this.file = new AtomicFile(path);
+    this.file.write(headerBytes(this.header));
   }
 
   /** Appends events (input events, or spikes whose `layers` equal the header's). */
@@ -108,16 +105,23 @@ export class SfevWriter {
       view.setUint32(4, o - 8, true);
       const crc = crc32(buf, 8, o);
       view.setUint32(o, crc, true);
-      writeSync(this.fd, buf, 0, o + 4);
+      this.file.write(buf.subarray(0, o + 4));
     }
   }
 
-  /** Writes the end block and closes the file. */
+  /** Writes the end block and makes the file visible (until then the target is untouched). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    writeSync(this.fd, new Uint8Array(8));
-    closeSync(this.fd);
+    this.file.write(new Uint8Array(8));
+    this.file.commit();
+  }
+
+  /** Abandons the file: the target is left as it was. */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.file.abort();
   }
 }
 

@@ -125,9 +125,14 @@ export function formatInputCsv(ev: InputEvents): string {
   return `${out.join('\n')}\n`;
 }
 
-export function formatSpikesCsv(sp: Spikes): string {
-  const out: string[] = ['t,layer,c,y,x'];
+/** The rows of `sp` without the header, each ending in a newline (for files written in pieces). */
+export function spikesCsvRows(sp: Spikes): string {
+  let s = '';
   for (let i = 0; i < sp.count; i++)
-    out.push(`${sp.t[i]},${sp.layers[sp.layer[i]]},${sp.c[i]},${sp.y[i]},${sp.x[i]}`);
-  return `${out.join('\n')}\n`;
+    s += `${sp.t[i]},${sp.layers[sp.layer[i]]},${sp.c[i]},${sp.y[i]},${sp.x[i]}\n`;
+  return s;
+}
+
+export function formatSpikesCsv(sp: Spikes): string {
+  return `t,layer,c,y,x\n${spikesCsvRows(sp)}`;
 }

@@ -3,9 +3,10 @@
  * CSV (`t,c,y,x` / `t,layer,c,y,x`), SFEV (our streaming binary, FORMAT.md), NumPy `.npy` rasters
  * (T, C, H, W) and AEDAT 2/3.1/4 DVS recordings (read only).
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SpikeforgeError } from '../errors.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 import type { AedatOptions } from './aedat.ts';
 import { aedatVersion, parseAedat } from './aedat.ts';
 import { isSfev, readSfevBlocks, SfevWriter } from './binary.ts';
@@ -156,7 +157,7 @@ export function writeEvents(
   try {
     switch (format) {
       case 'csv':
-        writeFileSync(path, isSpikes ? formatSpikesCsv(events) : formatInputCsv(events));
+        writeFileAtomic(path, isSpikes ? formatSpikesCsv(events) : formatInputCsv(events));
         return;
       case 'sfev': {
         const writer = new SfevWriter(path, {
@@ -165,15 +166,17 @@ export function writeEvents(
         });
         try {
           writer.append(sortByStep(events));
-        } finally {
-          writer.close();
+        } catch (e) {
+          writer.abort();
+          throw e;
         }
+        writer.close();
         return;
       }
       case 'npy': {
         const input = isSpikes ? spikesAsInput(events, options.layer) : events;
         const shape = options.shape ?? eventStats(input).extent.map((n) => Math.max(1, n));
-        writeFileSync(path, eventsToNpy(input, shape as [number, number, number], options.steps));
+        writeFileAtomic(path, eventsToNpy(input, shape as [number, number, number], options.steps));
         return;
       }
       case 'aedat':
@@ -183,6 +186,6 @@ export function writeEvents(
     }
   } catch (e) {
     if (e instanceof SpikeforgeError) throw e;
-    throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`);
+    throw new SpikeforgeError('FILE_WRITE', `${path}: cannot write (${(e as Error).message})`);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 export interface Traces {
   count: number;
@@ -112,4 +113,16 @@ export function parseNeuronRef(text: string): NeuronRef {
   return nums.length === 1
     ? { layer, c: nums[0], y: 0, x: 0 }
     : { layer, c: nums[0], y: nums[1], x: nums[2] };
+}
+
+export function formatTraceCsv(tr: Traces): string {
+  const out: string[] = ['t,layer,c,y,x,v'];
+  for (let i = 0; i < tr.count; i++) {
+    out.push(`${tr.t[i]},${tr.layers[tr.layer[i]]},${tr.c[i]},${tr.y[i]},${tr.x[i]},${tr.v[i]}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function writeTraceCsv(path: string, tr: Traces): void {
+  writeFileAtomic(path, formatTraceCsv(tr));
 }

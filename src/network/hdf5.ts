@@ -3,11 +3,13 @@
  * check a file's header). h5wasm prints HDF5 diagnostics straight to stderr when it meets a broken file,
  * so files are checked here first (magic, superblock, truncation) to fail with our own message.
  */
+
 import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import h5wasm, { type Dataset, type Group } from 'h5wasm/node';
 import { SpikeforgeError } from '../errors.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 export const HDF5_MAGIC = Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -248,9 +250,9 @@ export async function writeHdf5Tree(path: string, root: [string, H5Write][]): Pr
     } finally {
       f.close();
     }
-    writeFileSync(path, readFileSync(tmp));
+    writeFileAtomic(path, readFileSync(tmp));
   } catch (e) {
-    throw new SpikeforgeError('FILE_READ', `${path}: cannot write the NIR file (${(e as Error).message})`, {
+    throw new SpikeforgeError('FILE_WRITE', `${path}: cannot write the NIR file (${(e as Error).message})`, {
       cause: e,
     });
   } finally {

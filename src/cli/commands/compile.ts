@@ -1,4 +1,3 @@
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../compiler/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { loadNetwork, readNetworkFile } from '../../network/index.ts';
+import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface CompileCliOptions extends NirCliOptions {
@@ -32,22 +32,8 @@ interface CompileCliOptions extends NirCliOptions {
   swapXy?: boolean;
 }
 
-/** Writes next to the target, then renames: the target is either the old file or the whole new one. */
-async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`, {
-      hint: 'check that the folder exists and is writable',
-    });
-  }
-}
-
 async function emitReport(report: FitReport, opts: CompileCliOptions): Promise<void> {
-  if (opts.report) await writeAtomically(opts.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (opts.report) writeFileAtomic(opts.report, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
 }
 
@@ -99,7 +85,7 @@ export function register(program: Command): void {
     try {
       const { config, report } = compileNetwork(network, profile, options);
       const image = encodeImage(config);
-      await writeAtomically(opts.output, image);
+      writeFileAtomic(opts.output, image);
       await emitReport(report, opts);
       process.stderr.write(`wrote ${opts.output} (${image.length} bytes, ${config.cores.length} cores)\n`);
     } catch (e) {

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { SpikeforgeError } from '../../errors.ts';
 import { readSpikes } from '../../events/io.ts';
 import { plotSpikes } from '../../events/plot.ts';
 import { parseNeuronRef, readTraceCsv } from '../../events/trace.ts';
+import { writeFileAtomic } from '../../util/atomic.ts';
 import { parsePositive } from './events.ts';
 
 function parseThresholds(list: string[] | undefined): Record<string, number> | undefined {
@@ -59,11 +59,7 @@ export function register(program: Command): void {
         title: (o.title as string | undefined) ?? basename(file),
       });
       const out = o.output as string;
-      try {
-        writeFileSync(out, svg);
-      } catch (e) {
-        throw new SpikeforgeError('FILE_READ', `${out}: cannot write (${(e as Error).message})`);
-      }
+      writeFileAtomic(out, svg);
       process.stdout.write(`wrote ${out} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`);
     });
 }

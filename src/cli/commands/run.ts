@@ -1,31 +1,16 @@
-import {
-  closeSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import type { ChipConfig } from '../../compiler/config.ts';
-import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
+import { type LoadConfigOptions, loadConfig, parseMonitor } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
-import {
-  type BatchSample,
-  Emulator,
-  type Monitor,
-  parseTracePoints,
-  runBatch,
-} from '../../emulator/index.ts';
-import { formatTraceCsv } from '../../emulator/trace.ts';
+import { Emulator, type Monitor, parseTracePoints, runBatch } from '../../emulator/index.ts';
+import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { spikesCsvRows } from '../../events/csv.ts';
 import { readInputEvents } from '../../events/io.ts';
-import type { Spikes } from '../../events/types.ts';
+import { writeTraceCsv } from '../../events/trace.ts';
+import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface RunCliOptions extends NirCliOptions {
@@ -42,75 +27,16 @@ interface RunCliOptions extends NirCliOptions {
   device?: string;
 }
 
+function monitorOf(opts: RunCliOptions): Monitor | undefined {
+  return opts.monitor === undefined ? undefined : parseMonitor(opts.monitor);
+}
+
 function positiveInt(value: string, flag: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) {
     throw new SpikeforgeError('USAGE', `${flag}: "${value}" is not an integer >= ${min}`);
   }
   return n;
-}
-
-function parseMonitorFlag(value: string | undefined): Monitor | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'all' || value === 'last') return value;
-  const names = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (names.length === 0)
-    throw new SpikeforgeError('USAGE', '--monitor: name at least one layer, or all / last');
-  return names;
-}
-
-/**
- * Writes a file through a temporary sibling renamed at the end, so a reader sees the old file or the
- * whole new one. `write` may be called many times (long runs stream their spikes).
- */
-class AtomicFile {
-  private readonly tmp: string;
-  private fd: number;
-  constructor(private readonly path: string) {
-    this.tmp = `${path}.${process.pid}.tmp`;
-    try {
-      this.fd = openSync(this.tmp, 'w');
-    } catch (e) {
-      throw new SpikeforgeError('FILE_READ', `${path}: cannot write (${(e as Error).message})`, {
-        hint: 'check that the folder exists and is writable',
-      });
-    }
-  }
-  write(text: string): void {
-    writeSync(this.fd, text);
-  }
-  commit(): void {
-    closeSync(this.fd);
-    renameSync(this.tmp, this.path);
-  }
-  abort(): void {
-    try {
-      closeSync(this.fd);
-      unlinkSync(this.tmp);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const f = new AtomicFile(path);
-  try {
-    f.write(text);
-    f.commit();
-  } catch (e) {
-    f.abort();
-    throw e;
-  }
-}
-
-function spikeRows(b: Spikes): string {
-  let s = '';
-  for (let i = 0; i < b.count; i++) s += `${b.t[i]},${b.layers[b.layer[i]]},${b.c[i]},${b.y[i]},${b.x[i]}\n`;
-  return s;
 }
 
 async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
@@ -121,7 +47,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   }
   const profile = getProfile(opts.chip ?? config.chip);
   const emulator = new Emulator(config, {
-    monitor: parseMonitorFlag(opts.monitor),
+    monitor: monitorOf(opts),
     profile,
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
   });
@@ -138,7 +64,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
           const name = b.layers[b.layer[i]];
           perLayer.set(name, (perLayer.get(name) ?? 0) + 1);
         }
-        out.write(spikeRows(b));
+        out.write(spikesCsvRows(b));
       },
     });
     out.commit();
@@ -146,7 +72,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     out.abort();
     throw e;
   }
-  if (opts.traceOutput) writeAtomically(opts.traceOutput, formatTraceCsv(emulator.traces()));
+  if (opts.traceOutput) writeTraceCsv(opts.traceOutput, emulator.traces());
 
   const stats = emulator.stats();
   const layers = emulator
@@ -162,77 +88,8 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
 }
 
-/** Sample files of --batch: the CSV files of a folder, or a list file (one path per line, optional `,label`). */
-function batchSamples(source: string): BatchSample[] {
-  let isDir: boolean;
-  try {
-    isDir = statSync(source).isDirectory();
-  } catch {
-    throw new SpikeforgeError('FILE_NOT_FOUND', `--batch ${source}: no such file or folder`);
-  }
-  if (isDir) {
-    const files = readdirSync(source)
-      .filter((f) => /\.(csv|sfev|npy|aedat4?)$/i.test(f) && !/^labels?\.csv$/i.test(f))
-      .sort();
-    if (files.length === 0) {
-      throw new SpikeforgeError('USAGE', `--batch ${source}: the folder holds no event files`, {
-        hint: 'put one t,c,y,x CSV file per sample in the folder',
-      });
-    }
-    return files.map((f) => ({ events: join(source, f) }));
-  }
-  const base = dirname(resolve(source));
-  return readFileSync(source, 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => {
-      const [path, label] = l.split(',').map((s) => s.trim());
-      const sample: BatchSample = { events: resolve(base, path) };
-      if (label !== undefined && label !== '') sample.label = positiveInt(label, `${source}: label`, 0);
-      return sample;
-    });
-}
-
-/** --labels: `file,label` rows (matched by file name) or one label per line in sample order. */
-function applyLabels(samples: BatchSample[], path: string): void {
-  const rows = readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const header = rows[0]?.split(',').map((s) => s.trim()) ?? [];
-  const labelCol = header.indexOf('label');
-  const fileCol = header.findIndex((h) => h === 'file' || h === 'sample');
-  const body = labelCol >= 0 ? rows.slice(1) : rows;
-  if (fileCol >= 0) {
-    const byName = new Map<string, number>();
-    for (const r of body) {
-      const f = r.split(',');
-      byName.set(basename(f[fileCol].trim()), positiveInt(f[labelCol].trim(), `${path}: label`, 0));
-    }
-    for (const s of samples) {
-      const label = byName.get(basename(s.events as string));
-      if (label === undefined) {
-        throw new SpikeforgeError('USAGE', `${path}: no label for ${basename(s.events as string)}`);
-      }
-      s.label = label;
-    }
-    return;
-  }
-  if (body.length !== samples.length) {
-    throw new SpikeforgeError('USAGE', `${path}: ${body.length} labels for ${samples.length} samples`, {
-      hint: 'give one label per sample, in the order of the sample files, or file,label rows',
-    });
-  }
-  body.forEach((r, i) => {
-    const f = r.split(',');
-    samples[i].label = positiveInt(f[Math.max(labelCol, 0)].trim(), `${path}: label`, 0);
-  });
-}
-
 async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
-  const samples = batchSamples(opts.batch!);
-  if (opts.labels) applyLabels(samples, opts.labels);
+  const samples = loadBatchSamples(opts.batch!, opts.labels);
   const bar = new SingleBar({
     format: 'run {bar} {value}/{total} samples',
     stream: process.stderr,
@@ -245,9 +102,7 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     result = await runBatch(config, samples, {
       workers: opts.workers === undefined ? undefined : positiveInt(opts.workers, '--workers', 0),
       steps: opts.steps === undefined ? undefined : positiveInt(opts.steps, '--steps'),
-      outputLayer: Array.isArray(parseMonitorFlag(opts.monitor))
-        ? (parseMonitorFlag(opts.monitor) as string[])[0]
-        : undefined,
+      outputLayer: Array.isArray(monitorOf(opts)) ? monitorOf(opts)?.[0] : undefined,
       onProgress: (done) => bar.update(done),
     });
   } finally {
@@ -265,7 +120,7 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     const lines = result.samples.map((s) =>
       [s.file ?? s.index, s.label ?? '', s.prediction, s.spikes, ...s.counts].join(','),
     );
-    writeAtomically(opts.output, `${[head.join(','), ...lines].join('\n')}\n`);
+    writeFileAtomic(opts.output, `${[head.join(','), ...lines].join('\n')}\n`);
   }
   const acc =
     result.accuracy === undefined
@@ -309,7 +164,7 @@ export function register(program: Command): void {
         image,
         input: opts.input,
         output: opts.output,
-        monitor: parseMonitorFlag(opts.monitor),
+        monitor: monitorOf(opts),
         steps,
       });
       process.stderr.write(`run: ${summary}\n`);
