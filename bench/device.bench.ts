@@ -134,15 +134,29 @@ function events(steps: number, perStep: number): InputEvents {
   return ev;
 }
 
-async function flashRate(dev: Device, image: Uint8Array, minBytes: number): Promise<number> {
+/** Whole flashes (begin to verified commit) and the transfer phase alone (begin to the last chunk's ack), bytes/s. */
+async function flashRate(
+  dev: Device,
+  image: Uint8Array,
+  minBytes: number,
+): Promise<{ whole: number; transfer: number }> {
   await dev.flash(image); // warm-up
   let bytes = 0;
+  let transferMs = 0;
   const t0 = performance.now();
   while (bytes < minBytes) {
-    const r = await dev.flash(image);
+    let begin = 0;
+    let last = 0;
+    const r = await dev.flash(image, {
+      onProgress: (done) => {
+        if (done === 0) begin = performance.now();
+        else last = performance.now();
+      },
+    });
     bytes += r.sent;
+    transferMs += last - begin;
   }
-  return bytes / ((performance.now() - t0) / 1000);
+  return { whole: bytes / ((performance.now() - t0) / 1000), transfer: bytes / (transferMs / 1000) };
 }
 
 async function roundTrip(
@@ -164,6 +178,17 @@ async function roundTrip(
   };
 }
 
+interface LinkCase {
+  name: string;
+  pair: () => Promise<Pair>;
+  uri: 'pty' | 'tcp';
+  pace: boolean;
+  rawBytes: number;
+  flashBytes: number;
+  /** [steps, events per step] of the round trip. */
+  events: [number, number];
+}
+
 const fmt = (bps: number) => `${(bps / (1024 * 1024)).toFixed(2)} MiB/s`;
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
@@ -172,15 +197,7 @@ export async function run(): Promise<void> {
   const identity = encodeImage(identityConfig());
   console.log(`N-MNIST CSNN image: ${nmnist.length} bytes; round trip: identity network, 1 spike per event`);
 
-  const links: {
-    name: string;
-    pair: () => Promise<Pair>;
-    uri: 'pty' | 'tcp';
-    pace: boolean;
-    rawBytes: number;
-    flashBytes: number;
-    events: [number, number];
-  }[] = [
+  const links: LinkCase[] = [
     {
       name: 'pty (socat)',
       pair: () => ptyPair(false),
@@ -210,15 +227,35 @@ export async function run(): Promise<void> {
     },
   ];
   for (const l of links) {
+    // A stalled link (a busy machine, a wedged socat) must not hang `npm run bench`: report and move on.
+    let stage = 'raw link';
+    const watchdog = new Promise<'stalled'>((resolve) =>
+      setTimeout(() => resolve('stalled'), 90_000).unref(),
+    );
+    const result = await Promise.race([measure(l, nmnist, identity, (s) => (stage = s)), watchdog]);
+    if (result === 'stalled') console.log(`${l.name}: stalled during "${stage}" for 90 s, skipped`);
+  }
+}
+
+async function measure(
+  l: LinkCase,
+  nmnist: Uint8Array,
+  identity: Uint8Array,
+  stage: (s: string) => void,
+): Promise<'done'> {
+  {
     const p = await l.pair();
     const raw = await rawThroughput(p, l.rawBytes);
     await p.close();
 
+    stage('start sim');
     const sim = await startSim(l.uri === 'pty' ? { pty: true } : { tcp: 0 });
     const uri = l.pace ? `${sim.uri}?pace=1` : sim.uri;
     const dev = await openDevice(uri);
     try {
+      stage('flash');
       const flash = await flashRate(dev, nmnist, l.flashBytes);
+      stage('round trip');
       await dev.flash(identity);
       const input = events(l.events[0], l.events[1]);
       await roundTrip(dev, events(20, l.events[1])); // warm-up
@@ -228,8 +265,9 @@ export async function run(): Promise<void> {
       console.log(
         [
           `${l.name}:`,
-          `  raw link ${fmt(raw)}`,
-          `  flash ${fmt(flash)} = ${pct(flash / raw)} of raw`,
+          `  raw link ${fmt(raw)}${l.pace ? ` (nominal line rate ${fmt(921_600 / 10)}; flash = ${pct(flash.whole / (921_600 / 10))} of it)` : ''}`,
+          `  flash ${fmt(flash.whole)} = ${pct(flash.whole / raw)} of raw (whole flash: decode, CRC, commit, apply)`,
+          `  flash transfer phase ${fmt(flash.transfer)} = ${pct(flash.transfer / raw)} of raw (chunks only)`,
           `  round trip ${(rt.eventsPerS / 1e6).toFixed(3)} M events/s in and the same back (${input.count} events in ${rt.ms.toFixed(0)} ms); wire ${(rt.bytesOut / input.count).toFixed(2)} B/event out, ${(rt.bytesIn / input.count).toFixed(2)} B/event back`,
           `  round trip wire rate: host->board ${fmt(out)} = ${pct(out / raw)} of raw, board->host ${fmt(back)} = ${pct(back / raw)} of raw${l.pace ? ' (only host->board is paced)' : ''}`,
         ].join('\n'),
@@ -244,4 +282,5 @@ export async function run(): Promise<void> {
       await sim.close();
     }
   }
+  return 'done';
 }
