@@ -88,6 +88,22 @@ describe('spikeforge flash / run --device against spikeforge sim', () => {
     expect(rows.slice(1).sort()).toEqual(expectedRows(CASE));
   });
 
+  it('sim --pty serves on a pseudo-terminal and prints its serial URI first; SIGTERM ends it cleanly', async () => {
+    const pty = spawn('node', [bin, 'sim', '--pty'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const first = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      pty.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      pty.once('exit', (code) => reject(new Error(`sim --pty exited with ${code}`)));
+    });
+    expect(first).toMatch(/^serial:\/\S+$/);
+    const exited = new Promise<number | null>((r) => pty.once('exit', (code) => r(code)));
+    pty.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('says clearly when nothing listens at the URI', async () => {
     const r = await cli(['flash', goldenFile(CASE, 'network.nir'), '--device', 'tcp:127.0.0.1:1']);
     expect(r.code).toBe(1);
