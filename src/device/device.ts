@@ -464,7 +464,11 @@ export class Device {
       throw new SpikeforgeError('USAGE', `${this.uri}: a run is already in progress on this device`);
     const config = await this.activeConfig();
     const layers = config.cores.map((c) => c.layer);
-    const layerOfCore = new Map(config.cores.map((c, i) => [c.coreId, i]));
+    // core id -> index into `layers` (-1: not a core of this configuration), one lookup per event.
+    const layerOfCore = new Int32Array(Math.max(0, ...config.cores.map((c) => c.coreId)) + 1).fill(-1);
+    config.cores.forEach((c, i) => {
+      layerOfCore[c.coreId] = i;
+    });
     const coreIds = this.monitorCores(config, options.monitor);
     const steps = options.steps ?? (events.count > 0 ? events.t[events.count - 1] + 1 : 0);
     if (steps === 0 && events.count === 0) return;
@@ -632,24 +636,26 @@ export class Device {
   private toSpikes(
     ev: { count: number; t: Int32Array; core: Int32Array; c: Int32Array; y: Int32Array; x: Int32Array },
     layers: string[],
-    layerOfCore: Map<number, number>,
+    layerOfCore: Int32Array,
   ): Spikes {
     const s = makeSpikes(layers, ev.count);
-    for (let i = 0; i < ev.count; i++) {
-      const layer = layerOfCore.get(ev.core[i]);
-      if (layer === undefined) {
+    const n = ev.count;
+    for (let i = 0; i < n; i++) {
+      const core = ev.core[i];
+      const layer = core < layerOfCore.length ? layerOfCore[core] : -1;
+      if (layer < 0) {
         throw new SpikeforgeError(
           'PROTOCOL',
-          `${this.uri} sent an output event of core ${ev.core[i]}, which the configuration does not use`,
+          `${this.uri} sent an output event of core ${core}, which the configuration does not use`,
         );
       }
       s.layer[i] = layer;
     }
-    s.t.set(ev.t.subarray(0, ev.count));
-    s.c.set(ev.c.subarray(0, ev.count));
-    s.y.set(ev.y.subarray(0, ev.count));
-    s.x.set(ev.x.subarray(0, ev.count));
-    s.count = ev.count;
+    s.t.set(ev.t.subarray(0, n));
+    s.c.set(ev.c.subarray(0, n));
+    s.y.set(ev.y.subarray(0, n));
+    s.x.set(ev.x.subarray(0, n));
+    s.count = n;
     return s;
   }
 
