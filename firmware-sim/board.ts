@@ -563,7 +563,10 @@ export class Board {
     if (!a) return this.error(BoardError.NO_CONFIG, 'no image is configured');
     if (this.running) return this.error(BoardError.BAD_STATE, 'a run is already in progress');
     this.stopRun();
-    if (!keepState) a.emulator.reset();
+    // Every run counts steps from 0; with keep_state the membranes carry over from the last run.
+    const kept = keepState ? a.config.cores.map((c) => a.emulator.readState(c.layer)) : undefined;
+    a.emulator.reset();
+    if (kept) a.config.cores.forEach((c, i) => a.emulator.writeState(c.layer, kept[i]));
     this.applyMonitor(a);
     this.run = {
       runId: u32(start.runId),

@@ -82,7 +82,7 @@ export interface RunOptions {
   steps?: number;
   /** Pace steps at the chip's step duration instead of as fast as possible. */
   realtime?: boolean;
-  /** Keep the neuron state of the previous run (and its step count) instead of starting fresh. */
+  /** Keep the neuron state of the previous run instead of the configured initial state (steps count from 0 again). */
   keepState?: boolean;
   /** Input frames in flight at once (default 8). */
   window?: number;

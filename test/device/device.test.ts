@@ -253,6 +253,34 @@ describe('Device over the in-memory link', () => {
     await s.close();
   });
 
+  it('keepState carries the membranes into the next run: two halves equal one whole run', async () => {
+    const dev = await connect(new Board());
+    await dev.flash(all.image);
+    const half = Math.floor(steps / 2);
+    let split = 0;
+    while (split < input.count && input.t[split] < half) split++;
+    const part = (from: number, to: number, shift: number): InputEvents => ({
+      count: to - from,
+      t: input.t.slice(from, to).map((t) => t - shift),
+      c: input.c.slice(from, to),
+      y: input.y.slice(from, to),
+      x: input.x.slice(from, to),
+    });
+    const first = spikeRows(await collect(dev.run(part(0, split, 0), { steps: half, monitor: 'all' })));
+    const second = (
+      await collect(
+        dev.run(part(split, input.count, half), { steps: steps - half, monitor: 'all', keepState: true }),
+      )
+    ).map((b) => ({ ...b, t: b.t.map((t) => t + half) }));
+    expect([...first, ...spikeRows(second)].sort()).toEqual(offline);
+    // Without keepState the second half starts from rest and differs.
+    const fresh = await collect(
+      dev.run(part(split, input.count, half), { steps: steps - half, monitor: 'all' }),
+    );
+    expect(spikeRows(fresh).length).not.toBe(spikeRows(second).length);
+    await dev.close();
+  });
+
   it('real-time mode paces the steps at the chip step duration', async () => {
     const dev = await connect(new Board());
     await dev.flash(all.image);
