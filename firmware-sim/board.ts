@@ -566,7 +566,11 @@ export class Board {
     // Every run counts steps from 0; with keep_state the membranes carry over from the last run.
     const kept = keepState ? a.config.cores.map((c) => a.emulator.readState(c.layer)) : undefined;
     a.emulator.reset();
-    if (kept) a.config.cores.forEach((c, i) => a.emulator.writeState(c.layer, kept[i]));
+    if (kept) {
+      a.config.cores.forEach((c, i) => {
+        a.emulator.writeState(c.layer, kept[i]);
+      });
+    }
     this.applyMonitor(a);
     this.run = {
       runId: u32(start.runId),
