@@ -6,8 +6,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Board } from '../../firmware-sim/board.ts';
+import { parseSimFaults } from '../../firmware-sim/sim.ts';
 import { SpikeforgeError } from '../errors.ts';
-import { createMemoryPair } from '../transport/memory.ts';
+import { createMemoryPair, withFaults } from '../transport/memory.ts';
 import type { Transport } from '../transport/types.ts';
 import { openTransport, parseDeviceUri } from '../transport/uri.ts';
 import type { DeviceOptions } from './device.ts';
@@ -21,15 +22,23 @@ export interface OpenDeviceOptions extends DeviceOptions {
 /** In-process simulated boards by name (`sim` is `sim?name=default`), created on first use. */
 const simBoards = new Map<string, Board>();
 
-/** The in-process simulated board behind `sim` / `sim?name=<name>` (created on first use). */
-export function simBoard(name = 'default'): Board {
+/**
+ * The in-process simulated board behind `sim` / `sim?name=<name>` (created on first use, with
+ * `realtime=1` and `reset-during-flash` in `fault=` taken from the URI that created it).
+ */
+export function simBoard(
+  name = 'default',
+  options: { realtime?: boolean; resetDuringFlash?: boolean } = {},
+): Board {
   let b = simBoards.get(name);
   if (!b) {
-    b = new Board({ serialNumber: `SIM-${name}` });
+    b = new Board({ serialNumber: `SIM-${name}`, ...options });
     simBoards.set(name, b);
   }
   return b;
 }
+
+const SIM_OPTIONS = ['name', 'fault', 'realtime'];
 
 function alive(pid: number): boolean {
   try {
@@ -96,9 +105,19 @@ async function openLink(
 ): Promise<{ transport: Transport; release: () => void }> {
   const d = parseDeviceUri(uri);
   if (d.kind === 'sim') {
-    const board = simBoard(d.options.name ?? 'default');
+    const unknown = Object.keys(d.options).filter((k) => !SIM_OPTIONS.includes(k));
+    if (unknown.length > 0) {
+      throw new SpikeforgeError('USAGE', `device URI "${uri}": unknown sim option "${unknown[0]}"`, {
+        hint: 'sim takes name=<board>, realtime=1 and fault=drop=P,corrupt=P,dup=P,disconnect-after=N,reset-during-flash',
+      });
+    }
+    const faults = parseSimFaults(d.options.fault ?? '');
+    const board = simBoard(d.options.name ?? 'default', {
+      realtime: d.options.realtime === '1' || d.options.realtime === 'true',
+      resetDuringFlash: faults.resetDuringFlash,
+    });
     const { host, board: end } = createMemoryPair();
-    board.attach(end);
+    board.attach(Object.keys(faults.link).length > 0 ? withFaults(end, faults.link) : end);
     return { transport: named(host, d.uri), release: () => {} };
   }
   if (d.kind !== 'serial') return { transport: await openTransport(d), release: () => {} };

@@ -188,6 +188,17 @@ describe('Device over the in-memory link', () => {
     await second.close();
   });
 
+  it('the in-process sim takes faults from its URI and still gives identical results', async () => {
+    const dev = await openDevice('sim?name=faulty&fault=drop=0.02,corrupt=0.02,dup=0.02,seed=9', {
+      session: { timeoutMs: 20, maxTimeoutMs: 80, retries: 20 },
+    });
+    await dev.flash(all.image, { verify: 'readback' });
+    expect(spikeRows(await collect(dev.run(input, { steps, monitor: 'all' })))).toEqual(offline);
+    await dev.close();
+    const err = await errorOf(openDevice('sim?colour=red'));
+    expect(err.message).toMatch(/unknown sim option "colour"/);
+  });
+
   it('reads and writes neuron state by layer name', async () => {
     const dev = await connect(new Board());
     await dev.flash(all.image);
