@@ -12,6 +12,8 @@ import {
   configFromRegisterWrites,
   decodeImage,
   IMAGE_FORMAT_VERSION,
+  imageCrc,
+  imageIntact,
   registerWrites,
 } from '../src/compiler/index.ts';
 import type { BoardErrorCode } from '../src/device/errors.ts';
@@ -24,7 +26,6 @@ import { FramedLink } from '../src/transport/framing.ts';
 import type { Envelope, EnvelopeInit } from '../src/transport/messages.ts';
 import { decodeMessage, encodeMessage, PROTOCOL_VERSION } from '../src/transport/messages.ts';
 import type { Transport } from '../src/transport/types.ts';
-import { crc32 } from '../src/util/crc32.ts';
 
 export interface BoardOptions {
   profile?: ChipProfile;
@@ -470,8 +471,8 @@ export class Board {
         `${s.chunks - s.receivedChunks} of ${s.chunks} chunks are missing (${s.receivedBytes} of ${s.size} bytes staged)`,
       );
     }
-    const actual = crc32(s.data);
-    if (actual !== s.crc || crc !== s.crc) {
+    const actual = imageCrc(s.data);
+    if (!imageIntact(s.data) || actual !== s.crc || crc !== s.crc) {
       this.staging = undefined;
       return this.error(
         BoardError.IMAGE_CRC,
@@ -510,7 +511,7 @@ export class Board {
       : Buffer.alloc(0);
     return {
       image: image.slice(),
-      crc: crc32(image),
+      crc: imageCrc(image),
       config,
       emulator,
       layerOfCore,

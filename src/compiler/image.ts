@@ -165,6 +165,22 @@ export function encodeImage(config: ChipConfig): Uint8Array {
   return bytes;
 }
 
+/**
+ * The CRC32 that identifies an image on the wire and on a board: over every byte before the image's
+ * CRC trailer, so it equals the trailer of an intact image. (A CRC over the whole image, trailer
+ * included, is the same constant, 0x2144df1c, for every intact image and identifies nothing.)
+ */
+export function imageCrc(bytes: Uint8Array): number {
+  return crc32(bytes, 0, Math.max(0, bytes.length - 4));
+}
+
+/** Whether the bytes end in the CRC of what precedes it, i.e. arrived whole and unaltered. */
+export function imageIntact(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const trailer = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
+  return trailer === imageCrc(bytes);
+}
+
 function readDestinations(r: ByteReader, n: number, what: string): Destination[] {
   return Array.from({ length: n }, () => {
     const coreId = r.u8(`${what} destination core`);

@@ -8,7 +8,15 @@ export {
 } from './compile.ts';
 export type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
 export { evaluationOrder } from './config.ts';
-export { decodeImage, encodeImage, IMAGE_FORMAT_VERSION, IMAGE_MAGIC, isImage } from './image.ts';
+export {
+  decodeImage,
+  encodeImage,
+  IMAGE_FORMAT_VERSION,
+  IMAGE_MAGIC,
+  imageCrc,
+  imageIntact,
+  isImage,
+} from './image.ts';
 export { inspectImage } from './inspect.ts';
 export { type LoweredLayer, lowerLayer } from './lower.ts';
 export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';

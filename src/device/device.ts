@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { ChipConfig } from '../compiler/config.ts';
-import { decodeImage } from '../compiler/image.ts';
+import { decodeImage, imageCrc, imageIntact } from '../compiler/image.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
@@ -13,7 +13,6 @@ import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.
 import type { Envelope } from '../transport/messages.ts';
 import { PROTOCOL_VERSION } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
-import { crc32 } from '../util/crc32.ts';
 import { BoardError, isBoardError } from './errors.ts';
 import type { SessionOptions } from './session.ts';
 import { Session } from './session.ts';
@@ -299,7 +298,7 @@ export class Device {
         { hint: 'recompile the network with a spikeforge matching the firmware, or update the firmware' },
       );
     }
-    const crc = crc32(image);
+    const crc = imageCrc(image);
     let restarts = 0;
     let result: { sent: number; chunks: number };
     for (;;) {
@@ -426,7 +425,7 @@ export class Device {
     }
     if (this.config && this.configCrc === active.crc) return this.config;
     const image = await this.readImage();
-    if (crc32(image) !== active.crc) {
+    if (!imageIntact(image) || imageCrc(image) !== active.crc) {
       throw new SpikeforgeError(
         'IMAGE_CRC',
         `the image read back from ${this.uri} does not match the CRC32 it reports`,

@@ -1,7 +1,7 @@
+import { imageCrc } from '../compiler/image.ts';
 import { readInputEvents, writeEvents } from '../events/io.ts';
 import { concatSpikes } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
-import { crc32 } from '../util/crc32.ts';
 import type { FlashOptions, MonitorSelection } from './device.ts';
 import type { OpenDeviceOptions } from './open.ts';
 import { openDevice } from './open.ts';
@@ -26,7 +26,7 @@ export async function runOnDevice(
   try {
     const info = await dev.info();
     const image = options.image;
-    if (image && (info.activeImage?.crc !== crc32(image) || info.activeImage.size !== image.length)) {
+    if (image && (info.activeImage?.crc !== imageCrc(image) || info.activeImage.size !== image.length)) {
       await dev.flash(image, options.flash);
     }
     const layers = (await dev.activeConfig()).cores.map((c) => c.layer);
