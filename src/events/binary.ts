@@ -4,10 +4,11 @@
  * block. `SfevWriter` appends blocks as events arrive; `readSfevBlocks` yields one block at a time, so
  * neither side holds the whole file.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
 import { AtomicFile } from '../util/atomic.ts';
 import { crc32 } from '../util/crc32.ts';
+import { openUserFile } from '../util/files.ts';
 import type { InputEvents, Spikes } from './types.ts';
 import { makeInputEvents, makeSpikes } from './types.ts';
 
@@ -183,16 +184,7 @@ export type SfevBlock = { kind: 'input'; events: InputEvents } | { kind: 'spikes
  * header; each following value one block's events.
  */
 export function* readSfevBlocks(path: string): Generator<SfevHeader | SfevBlock, void, undefined> {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new SpikeforgeError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
+  const fd = openUserFile(path);
   try {
     const header = readHeader(fd, path);
     yield header;

@@ -2,8 +2,8 @@
  * CSV event files as in ../shared/fixtures/README.md: input `t,c,y,x` (one row per event, repeated rows
  * are repeated events) and spikes `t,layer,c,y,x` (layer = the layer's name).
  */
-import { readFileSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
+import { readUserText } from '../util/files.ts';
 import type { InputEvents, Spikes } from './types.ts';
 import { makeInputEvents, makeSpikes } from './types.ts';
 
@@ -100,23 +100,11 @@ export function parseSpikesCsv(text: string, file = '<spikes>'): Spikes {
 }
 
 export function readInputCsv(path: string): InputEvents {
-  return parseInputCsv(readText(path), path);
+  return parseInputCsv(readUserText(path), path);
 }
 
 export function readSpikesCsv(path: string): Spikes {
-  return parseSpikesCsv(readText(path), path);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new SpikeforgeError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
+  return parseSpikesCsv(readUserText(path), path);
 }
 
 export function formatInputCsv(ev: InputEvents): string {

@@ -3,10 +3,11 @@
  * CSV (`t,c,y,x` / `t,layer,c,y,x`), SFEV (our streaming binary, FORMAT.md), NumPy `.npy` rasters
  * (T, C, H, W) and AEDAT 2/3.1/4 DVS recordings (read only).
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SpikeforgeError } from '../errors.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { openUserFile, readUserFile, readUserText } from '../util/files.ts';
 import type { AedatOptions } from './aedat.ts';
 import { aedatVersion, parseAedat } from './aedat.ts';
 import { isSfev, readSfevBlocks, SfevWriter } from './binary.ts';
@@ -61,16 +62,7 @@ function formatFromExtension(path: string): EventFormat | undefined {
 }
 
 function readHead(path: string, n: number): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new SpikeforgeError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
-      `${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
+  const fd = openUserFile(path);
   try {
     const buf = Buffer.alloc(n);
     const got = readSync(fd, buf, 0, n, 0);
@@ -98,7 +90,7 @@ export function readEvents(path: string, options: ReadEventsOptions = {}): Event
   const format = options.format ?? detectFormat(path);
   switch (format) {
     case 'csv': {
-      const text = readFileSync(path, 'utf8');
+      const text = readUserText(path);
       const header = text.slice(0, text.indexOf('\n') >>> 0).split(',');
       return header.some((h) => h.trim() === 'layer')
         ? { kind: 'spikes', format, spikes: parseSpikesCsv(text, path) }
@@ -121,9 +113,9 @@ export function readEvents(path: string, options: ReadEventsOptions = {}): Event
         : { kind, format, spikes: concatSpikes(spikes, layers) };
     }
     case 'npy':
-      return { kind: 'input', format, events: rasterToEvents(parseNpy(readFileSync(path), path), path) };
+      return { kind: 'input', format, events: rasterToEvents(parseNpy(readUserFile(path), path), path) };
     case 'aedat':
-      return { kind: 'input', format, events: parseAedat(readFileSync(path), path, options) };
+      return { kind: 'input', format, events: parseAedat(readUserFile(path), path, options) };
   }
 }
 

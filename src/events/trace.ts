@@ -2,9 +2,9 @@
  * Membrane traces: CSV rows `t,layer,c,y,x,v` (what the emulator records when asked to), one row per
  * recorded neuron and step.
  */
-import { readFileSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { readUserText } from '../util/files.ts';
 
 export interface Traces {
   count: number;
@@ -72,17 +72,7 @@ export function parseTraceCsv(text: string, file = '<trace>'): Traces {
 }
 
 export function readTraceCsv(path: string): Traces {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new SpikeforgeError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
-      `${path}: ${(e as Error).message}`,
-    );
-  }
-  return parseTraceCsv(text, path);
+  return parseTraceCsv(readUserText(path), path);
 }
 
 /** Every neuron that has a trace, in order of first appearance. */

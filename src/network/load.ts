@@ -1,24 +1,14 @@
 /** Loading a network file of either format: NIR (HDF5, told apart by its magic bytes) or JSON. */
-import { readFile } from 'node:fs/promises';
 import { SpikeforgeError } from '../errors.ts';
+import { readUserFile } from '../util/files.ts';
 import { hasHdf5Magic } from './hdf5.ts';
 import { parseNetworkJson } from './json.ts';
 import { type NirImportOptions, readNir } from './nir.ts';
 import type { Network } from './schema.ts';
 
+/** The bytes of a network or image file; a missing or unreadable file is a SpikeforgeError naming it. */
 export async function readNetworkFile(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new SpikeforgeError('FILE_NOT_FOUND', `${path}: no such file`, {
-        hint: 'check the path (relative paths start at the current directory)',
-      });
-    }
-    if (code === 'EISDIR') throw new SpikeforgeError('FILE_READ', `${path}: is a directory, expected a file`);
-    throw new SpikeforgeError('FILE_READ', `${path}: cannot read (${(e as Error).message})`);
-  }
+  return readUserFile(path);
 }
 
 /** Reads a network from a NIR (.nir, HDF5) or JSON file; every failure is a SpikeforgeError naming the file. */

@@ -3,9 +3,9 @@
  * NIR is an adapter at the edge: nodes become IR layers (the node name is the layer name), the Input
  * node becomes the IR input, Output nodes are dropped on import and re-added on export.
  */
-import { readFileSync } from 'node:fs';
 import { dynapcnn9 } from '../chip/dynapcnn9.ts';
 import { SpikeforgeError } from '../errors.ts';
+import { readUserFile } from '../util/files.ts';
 import { type H5Value, type H5Write, readHdf5Tree, writeHdf5Tree } from './hdf5.ts';
 import type { Layer, LayerOf, Network, Shape3, Tensor } from './schema.ts';
 import { NETWORK_FORMAT, NETWORK_FORMAT_VERSION } from './schema.ts';
@@ -604,20 +604,7 @@ function checkDeclaredShapes(
 /** Reads a NIR file (a path or its bytes) into the network IR. */
 export async function readNir(source: string | Uint8Array, options: NirImportOptions = {}): Promise<Network> {
   const file = typeof source === 'string' ? source : '<nir>';
-  let bytes: Uint8Array;
-  if (typeof source === 'string') {
-    try {
-      bytes = readFileSync(source);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new SpikeforgeError(
-        code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_READ',
-        code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${(e as Error).message})`,
-      );
-    }
-  } else {
-    bytes = source;
-  }
+  const bytes = typeof source === 'string' ? readUserFile(source) : source;
   const tree = await readHdf5Tree(bytes, file);
   return toNetwork(tree, file, options);
 }
