@@ -162,8 +162,7 @@ function checkRange(count: number, from: number, to: number): void {
 
 /** Packs input events [from, to); `firstStep` goes into the message (`InputEvents.first_step`). */
 export function packInputEvents(ev: InputEvents, from: number, to: number, firstStep: number): Uint8Array {
-  checkRange(ev.count, from, to);
-  return pack(ev.t, inputColumns(ev), from, to, firstStep, Number.MAX_SAFE_INTEGER).packed;
+  return packInputEventsWithin(ev, from, to, firstStep, Number.MAX_SAFE_INTEGER).packed;
 }
 
 /**
@@ -182,8 +181,7 @@ export function packInputEventsWithin(
 }
 
 export function packCoreEvents(ev: CoreEvents, from: number, to: number, firstStep: number): Uint8Array {
-  checkRange(ev.count, from, to);
-  return pack(ev.t, coreColumns(ev), from, to, firstStep, Number.MAX_SAFE_INTEGER).packed;
+  return packCoreEventsWithin(ev, from, to, firstStep, Number.MAX_SAFE_INTEGER).packed;
 }
 
 export function packCoreEventsWithin(

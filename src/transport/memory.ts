@@ -4,7 +4,11 @@
  * drawn from a seeded PRNG so a failing test replays exactly.
  */
 import { SpikeforgeError } from '../errors.ts';
+import { seededRandom } from '../util/random.ts';
+import { BaseTransport } from './base.ts';
 import type { Transport } from './types.ts';
+
+export { seededRandom };
 
 export interface Faults {
   /** Probability that a write (or a received chunk) is lost entirely. */
@@ -19,18 +23,6 @@ export interface Faults {
   seed?: number;
   /** Which way the drop/corrupt/duplicate faults apply (default both). */
   direction?: 'write' | 'read' | 'both';
-}
-
-/** mulberry32: small, fast, good enough to pick faults; deterministic for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What happens to one block of bytes under `faults`: delivered 0, 1 or 2 times, maybe with a flipped bit. */
@@ -61,26 +53,20 @@ export interface MemoryPairOptions {
 }
 
 /** One end of an in-memory link. */
-class MemoryEnd implements Transport {
+class MemoryEnd extends BaseTransport {
   peer!: MemoryEnd;
-  private listener: ((chunk: Uint8Array) => void) | undefined;
-  private pending: Uint8Array[] = [];
-  private closeListener: ((error?: Error) => void) | undefined;
-  private open = true;
 
   constructor(
     readonly uri: string,
     private readonly faults: MemoryPairOptions['faults'],
     private readonly chunking: boolean,
     private readonly random: () => number,
-  ) {}
-
-  get isOpen(): boolean {
-    return this.open;
+  ) {
+    super();
   }
 
   async write(data: Uint8Array): Promise<void> {
-    if (!this.open) throw closedError(this.uri);
+    if (!this.isOpen) throw closedError(this.uri);
     const copy = data.slice();
     const blocks = this.faults ? applyFaults(copy, this.faults, this.random) : [copy];
     for (const block of blocks) {
@@ -97,42 +83,18 @@ class MemoryEnd implements Transport {
     }
   }
 
-  onData(listener: (chunk: Uint8Array) => void): void {
-    this.listener = listener;
-    // Bytes that arrived before anyone listened are kept, as a UART's receive buffer would.
-    const queued = this.pending;
-    this.pending = [];
-    for (const chunk of queued) listener(chunk);
-  }
-
-  onClose(listener: (error?: Error) => void): void {
-    this.closeListener = listener;
-  }
-
   async close(): Promise<void> {
-    if (!this.open) return;
-    this.shut(undefined);
-    this.peer.shutLater(closedError(this.peer.uri));
+    if (!this.ended(undefined)) return;
+    const peer = this.peer;
+    // The peer hears of it after the bytes already in flight to it.
+    setImmediate(() => peer.ended(closedError(peer.uri)));
   }
 
   /** Delivery is asynchronous, like any real link: a write never re-enters the writer's own stack. */
   private deliverLater(chunk: Uint8Array): void {
     setImmediate(() => {
-      if (!this.open) return;
-      if (this.listener) this.listener(chunk);
-      else this.pending.push(chunk);
+      if (this.isOpen) this.received(chunk);
     });
-  }
-
-  /** The peer closed: bytes already in flight still arrive first. */
-  private shutLater(error: Error): void {
-    setImmediate(() => this.shut(error));
-  }
-
-  private shut(error: Error | undefined): void {
-    if (!this.open) return;
-    this.open = false;
-    this.closeListener?.(error);
   }
 }
 
@@ -157,7 +119,7 @@ export interface FaultStats {
   disconnected: boolean;
 }
 
-class FaultyTransport implements Transport {
+class FaultyTransport extends BaseTransport {
   readonly stats: FaultStats = {
     bytesWritten: 0,
     bytesRead: 0,
@@ -167,13 +129,12 @@ class FaultyTransport implements Transport {
     disconnected: false,
   };
   private readonly random: () => number;
-  private listener: (chunk: Uint8Array) => void = () => {};
-  private closeListener: (error?: Error) => void = () => {};
 
   constructor(
     private readonly inner: Transport,
     private readonly faults: Faults,
   ) {
+    super();
     this.random = seededRandom(faults.seed ?? 1);
     inner.onData((chunk) => this.receive(chunk));
     inner.onClose((error) => {
@@ -184,7 +145,7 @@ class FaultyTransport implements Transport {
           `${inner.uri}: link lost after ${this.stats.bytesWritten + this.stats.bytesRead} bytes (injected fault disconnect-after)`,
         );
       }
-      this.closeListener(error);
+      this.ended(error);
     });
   }
 
@@ -192,7 +153,7 @@ class FaultyTransport implements Transport {
     return this.inner.uri;
   }
 
-  get isOpen(): boolean {
+  override get isOpen(): boolean {
     return this.inner.isOpen;
   }
 
@@ -205,14 +166,6 @@ class FaultyTransport implements Transport {
     if (allowed < data.length) await this.pullCable();
   }
 
-  onData(listener: (chunk: Uint8Array) => void): void {
-    this.listener = listener;
-  }
-
-  onClose(listener: (error?: Error) => void): void {
-    this.closeListener = listener;
-  }
-
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -223,7 +176,7 @@ class FaultyTransport implements Transport {
     const part = allowed < chunk.length ? chunk.subarray(0, allowed) : chunk;
     this.stats.bytesRead += part.length;
     const blocks = this.applies('read') ? this.fault(part) : [part];
-    for (const b of blocks) if (b.length > 0) this.listener(b);
+    for (const b of blocks) if (b.length > 0) this.received(b);
     if (allowed < chunk.length) void this.pullCable();
   }
 

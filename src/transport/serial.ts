@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { SpikeforgeError } from '../errors.ts';
-import type { Transport } from './types.ts';
+import { BaseTransport } from './base.ts';
 
 export const DEFAULT_BAUD_RATE = 921_600;
 /** 8N1: a start bit, 8 data bits, a stop bit. */
@@ -31,12 +31,8 @@ export function serialUri(options: SerialOptions): string {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export class SerialTransport implements Transport {
+export class SerialTransport extends BaseTransport {
   readonly uri: string;
-  private dataListener: ((chunk: Uint8Array) => void) | undefined;
-  private pending: Uint8Array[] = [];
-  private closeListener: (error?: Error) => void = () => {};
-  private closing = false;
   /** When the line will have sent everything written so far (pacing), in performance.now() ms. */
   private lineFreeAt = 0;
   private readonly bytesPerMs: number;
@@ -46,20 +42,19 @@ export class SerialTransport implements Transport {
     private readonly port: SerialPort,
     private readonly options: SerialOptions,
   ) {
+    super();
     this.uri = serialUri(options);
     this.bytesPerMs = (options.baudRate ?? DEFAULT_BAUD_RATE) / BITS_PER_BYTE / 1000;
-    port.on('data', (chunk: Buffer) => {
-      if (this.dataListener) this.dataListener(chunk);
-      else this.pending.push(chunk);
-    });
+    port.on('data', (chunk: Buffer) => this.received(chunk));
     let lastError: Error | undefined;
     port.on('error', (e: Error) => {
       lastError = e;
     });
     port.on('close', (e?: Error & { disconnected?: boolean }) => {
       const cause = e ?? lastError;
-      this.closeListener(
-        this.closing
+      // Closed by close() (isOpen already false): no error; otherwise the port went away.
+      this.ended(
+        !super.isOpen
           ? undefined
           : new SpikeforgeError(
               'DISCONNECTED',
@@ -73,8 +68,8 @@ export class SerialTransport implements Transport {
     });
   }
 
-  get isOpen(): boolean {
-    return this.port.isOpen && !this.closing;
+  override get isOpen(): boolean {
+    return super.isOpen && this.port.isOpen;
   }
 
   write(data: Uint8Array): Promise<void> {
@@ -88,20 +83,8 @@ export class SerialTransport implements Transport {
     return next;
   }
 
-  onData(listener: (chunk: Uint8Array) => void): void {
-    this.dataListener = listener;
-    const queued = this.pending;
-    this.pending = [];
-    for (const chunk of queued) listener(chunk);
-  }
-
-  onClose(listener: (error?: Error) => void): void {
-    this.closeListener = listener;
-  }
-
   async close(): Promise<void> {
-    if (!this.port.isOpen || this.closing) return;
-    this.closing = true;
+    if (!this.port.isOpen || !this.beginClose()) return;
     await this.writeQueue;
     await new Promise<void>((resolve) => this.port.close(() => resolve()));
   }

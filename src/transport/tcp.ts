@@ -4,6 +4,7 @@
  */
 import { createServer, type Server, Socket } from 'node:net';
 import { SpikeforgeError } from '../errors.ts';
+import { BaseTransport } from './base.ts';
 import type { Transport } from './types.ts';
 
 function hostPort(host: string, port: number): string {
@@ -11,13 +12,7 @@ function hostPort(host: string, port: number): string {
 }
 
 /** One TCP connection as a Transport. */
-export class TcpTransport implements Transport {
-  private dataListener: (chunk: Uint8Array) => void = () => {};
-  private pending: Uint8Array[] = [];
-  private hasListener = false;
-  private closeListener: (error?: Error) => void = () => {};
-  private closing = false;
-  private closed = false;
+export class TcpTransport extends BaseTransport {
   private lastError: Error | undefined;
   private readonly closedPromise: Promise<void>;
 
@@ -25,11 +20,9 @@ export class TcpTransport implements Transport {
     private readonly socket: Socket,
     readonly uri: string,
   ) {
+    super();
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => {
-      if (this.hasListener) this.dataListener(chunk);
-      else this.pending.push(chunk);
-    });
+    socket.on('data', (chunk: Buffer) => this.received(chunk));
     socket.on('error', (e) => {
       this.lastError = new SpikeforgeError('DISCONNECTED', `${uri}: connection lost (${e.message})`, {
         hint: 'check that the board (or firmware-sim) is still running',
@@ -38,18 +31,14 @@ export class TcpTransport implements Transport {
     });
     this.closedPromise = new Promise((resolve) => {
       socket.on('close', () => {
-        this.closed = true;
-        const error = this.closing
-          ? undefined
-          : (this.lastError ?? new SpikeforgeError('DISCONNECTED', `${uri}: the peer closed the connection`));
-        this.closeListener(error);
+        // Closed by close() (isOpen already false): no error; otherwise the link was lost.
+        const error = this.isOpen
+          ? (this.lastError ?? new SpikeforgeError('DISCONNECTED', `${uri}: the peer closed the connection`))
+          : undefined;
+        this.ended(error);
         resolve();
       });
     });
-  }
-
-  get isOpen(): boolean {
-    return !this.closed && !this.closing;
   }
 
   write(data: Uint8Array): Promise<void> {
@@ -74,21 +63,8 @@ export class TcpTransport implements Transport {
     });
   }
 
-  onData(listener: (chunk: Uint8Array) => void): void {
-    this.dataListener = listener;
-    this.hasListener = true;
-    const queued = this.pending;
-    this.pending = [];
-    for (const chunk of queued) listener(chunk);
-  }
-
-  onClose(listener: (error?: Error) => void): void {
-    this.closeListener = listener;
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closing = true;
+    if (!this.beginClose()) return this.closedPromise;
     // end() sends what is queued, then FIN; destroy if the peer does not close its side in time.
     this.socket.end();
     const timer = setTimeout(() => this.socket.destroy(), 1000);

@@ -8,7 +8,7 @@
  */
 import { getDeviceList, usb } from 'usb';
 import { SpikeforgeError } from '../errors.ts';
-import type { Transport } from './types.ts';
+import { BaseTransport } from './base.ts';
 
 /** Boards spikeforge recognises by VID:PID (listed by `spikeforge devices`, opened by `usb:` URIs). */
 export const KNOWN_USB_BOARDS: readonly { vid: number; pid: number; board: string; chip: string }[] = [
@@ -120,11 +120,7 @@ export function readUsbSerial(device: UsbDeviceLike): Promise<string> {
   );
 }
 
-export class UsbTransport implements Transport {
-  private dataListener: ((chunk: Uint8Array) => void) | undefined;
-  private pending: Uint8Array[] = [];
-  private closeListener: (error?: Error) => void = () => {};
-  private open = true;
+export class UsbTransport extends BaseTransport {
   private readonly unwatch: () => void;
 
   constructor(
@@ -135,10 +131,9 @@ export class UsbTransport implements Transport {
     private readonly outEndpoint: UsbOutEndpointLike,
     backend: UsbBackend,
   ) {
+    super();
     inEndpoint.on('data', (data: Buffer) => {
-      if (data.length === 0) return;
-      if (this.dataListener) this.dataListener(data);
-      else this.pending.push(data);
+      if (data.length > 0) this.received(data);
     });
     inEndpoint.on('error', (e: UsbError) => this.lost(e));
     this.unwatch = backend.on('detach', (d) => {
@@ -147,13 +142,9 @@ export class UsbTransport implements Transport {
     inEndpoint.startPoll(IN_TRANSFERS, TRANSFER_SIZE);
   }
 
-  get isOpen(): boolean {
-    return this.open;
-  }
-
   async write(data: Uint8Array): Promise<void> {
     for (let at = 0; at < data.length; at += TRANSFER_SIZE) {
-      if (!this.open) throw new SpikeforgeError('DISCONNECTED', `${this.uri}: the link is closed`);
+      if (!this.isOpen) throw new SpikeforgeError('DISCONNECTED', `${this.uri}: the link is closed`);
       const part = data.subarray(at, Math.min(data.length, at + TRANSFER_SIZE));
       await new Promise<void>((resolve, reject) =>
         this.outEndpoint.transfer(Buffer.from(part.buffer, part.byteOffset, part.byteLength), (e) => {
@@ -170,17 +161,6 @@ export class UsbTransport implements Transport {
         }),
       );
     }
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): void {
-    this.dataListener = listener;
-    const queued = this.pending;
-    this.pending = [];
-    for (const chunk of queued) listener(chunk);
-  }
-
-  onClose(listener: (error?: Error) => void): void {
-    this.closeListener = listener;
   }
 
   /** Vendor control request: the board resets (drops its session; the configuration survives). */
@@ -205,33 +185,27 @@ export class UsbTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    if (!this.open) return;
-    await this.shutdown();
-    this.closeListener(undefined);
-  }
-
-  private async shutdown(): Promise<void> {
-    this.open = false;
+    if (!this.beginClose()) return;
     this.unwatch();
     await new Promise<void>((resolve) => this.inEndpoint.stopPoll(() => resolve()));
     await new Promise<void>((resolve) => this.iface.release(true, () => resolve()));
+    this.closeDevice();
+    this.ended(undefined);
+  }
+
+  private closeDevice(): void {
     try {
       this.device.close();
     } catch {
-      // Already gone (unplugged): nothing left to close.
+      // Already gone with the cable: nothing left to close.
     }
   }
 
   private lost(cause: Error): void {
-    if (!this.open) return;
-    this.open = false;
+    if (!this.isOpen) return;
     this.unwatch();
-    try {
-      this.device.close();
-    } catch {
-      // The device vanished with the cable.
-    }
-    this.closeListener(
+    this.closeDevice();
+    this.ended(
       new SpikeforgeError('DISCONNECTED', `${this.uri}: USB link lost (${cause.message})`, {
         hint: 'check the cable and that the board is powered',
         cause,

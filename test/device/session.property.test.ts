@@ -28,17 +28,21 @@ describe('Session under random faults', () => {
           const s = new Session(host, { timeoutMs: 4, maxTimeoutMs: 16, retries: 60 });
           try {
             await s.request({ hello: { protocolMin: 1, protocolMax: 1, sessionId: 1 } });
+            // Random bytes that end in their own CRC32, as an image does: intact, but no image.
+            const bytes = new Uint8Array(data.length + 4);
+            bytes.set(data);
             const crc = crc32(data);
+            new DataView(bytes.buffer).setUint32(data.length, crc, true);
             await s.request({
-              configBegin: { imageSize: data.length, imageCrc: crc, imageFormatVersion: 1, chunkSize },
+              configBegin: { imageSize: bytes.length, imageCrc: crc, imageFormatVersion: 1, chunkSize },
             });
-            const chunks = Math.ceil(data.length / chunkSize);
+            const chunks = Math.ceil(bytes.length / chunkSize);
             await Promise.all(
               Array.from({ length: chunks }, (_, i) =>
                 s.request({
                   configChunk: {
                     offset: i * chunkSize,
-                    data: data.subarray(i * chunkSize, (i + 1) * chunkSize),
+                    data: bytes.subarray(i * chunkSize, (i + 1) * chunkSize),
                   },
                 }),
               ),

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../firmware-sim/board.ts';
 import { parseSimFaults, startSim } from '../../firmware-sim/sim.ts';
+import { imageCrc } from '../../src/compiler/image.ts';
 import { Device } from '../../src/device/device.ts';
 import { openDevice } from '../../src/device/open.ts';
 import { Session } from '../../src/device/session.ts';
@@ -12,7 +13,6 @@ import { SpikeforgeError } from '../../src/errors.ts';
 import { packInputEvents } from '../../src/transport/eventpack.ts';
 import { createMemoryPair } from '../../src/transport/memory.ts';
 import type { Envelope } from '../../src/transport/messages.ts';
-import { crc32 } from '../../src/util/crc32.ts';
 import { compiledCase, goldenInput } from '../device/helpers.ts';
 
 let image: Uint8Array;
@@ -107,7 +107,7 @@ describe('Board', () => {
   it('stages chunks idempotently and refuses to commit an incomplete image', async () => {
     const board = new Board();
     const s = await session(board);
-    const crc = crc32(image);
+    const crc = imageCrc(image);
     await s.request({
       configBegin: { imageSize: image.length, imageCrc: crc, imageFormatVersion: 1, chunkSize: 4096 },
     });
@@ -159,7 +159,7 @@ describe('Board', () => {
       const r = await dev.flash(image, { verify: 'readback' });
       expect(r.restarts).toBe(1);
       expect(sim.board.resets).toBe(1);
-      expect(sim.board.activeImageCrc).toBe(crc32(image));
+      expect(sim.board.activeImageCrc).toBe(imageCrc(image));
       await dev.close();
     } finally {
       await sim.close();
