@@ -11,13 +11,7 @@ import { readInputCsv, readSpikesCsv } from '../src/events/csv.ts';
 import type { Spikes } from '../src/events/types.ts';
 import { loadNetwork } from '../src/network/index.ts';
 import { goldenCases, goldenFile } from './fixtures.ts';
-
-function rows(s: Spikes): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < s.count; i++)
-    out.push(`${s.t[i]},${s.layers[s.layer[i]]},${s.c[i]},${s.y[i]},${s.x[i]}`);
-  return out.sort();
-}
+import { rowsOf } from './helpers.ts';
 
 function perLayer(s: Spikes): Record<string, number> {
   const m: Record<string, number> = {};
@@ -40,10 +34,10 @@ describe('golden cases through the whole pipeline', () => {
       const got = new Emulator(decoded, { monitor: 'all' }).run(events, { steps: meta.steps });
       // (meta.json's counts for saturate_int16 are sinabs' unsaturated ones; expected.csv is the spec.)
       expect(perLayer(got)).toEqual(perLayer(expected));
-      expect(rows(got)).toEqual(rows(expected));
+      expect(rowsOf(got)).toEqual(rowsOf(expected));
       if (name === 'integer_exact' || name === 'saturate_int16') {
         // The dense reference agrees too (the larger cases take too long densely for a unit test).
-        expect(rows(denseReference(decoded, events, meta.steps))).toEqual(rows(expected));
+        expect(rowsOf(denseReference(decoded, events, meta.steps))).toEqual(rowsOf(expected));
       }
     });
   }

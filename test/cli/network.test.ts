@@ -1,31 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashNetwork, loadNetwork } from '../../src/network/index.ts';
-import { goldenFile, nirFixture, repoRoot } from '../fixtures.ts';
+import { goldenFile, nirFixture } from '../fixtures.ts';
+import { type CliResult, cli, expectCleanError } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-cli-net-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'spikeforge.js'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectCleanError(r: ReturnType<typeof run>, message: RegExp): void {
-  expect(r.code).toBe(1);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  expect(r.stderr).not.toContain('HDF5-DIAG');
-}
+const run = (...args: string[]): CliResult => cli(args);
 
 describe('spikeforge inspect / schema / convert', () => {
   it('inspect shows the five IF layers of the sinabs CSNN with their shapes', () => {

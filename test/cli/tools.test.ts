@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,12 @@ import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { readInputEvents, writeEvents } from '../../src/events/io.ts';
 import type { InputEvents } from '../../src/events/types.ts';
 import { goldenFile, repoRoot } from '../fixtures.ts';
+import { type CliResult, cli as spikeforge } from '../helpers.ts';
 
-const bin = join(repoRoot, 'bin', 'spikeforge.js');
 const work = mkdtempSync(join(tmpdir(), 'sf-tools-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], cwd = work): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd = work): CliResult => spikeforge(args, cwd);
 
 const expected = goldenFile('nmnist_csnn', 'expected.csv');
 const input = goldenFile('nmnist_csnn', 'input.csv');

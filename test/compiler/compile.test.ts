@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { CompileError, compile, formatFitReport } from '../../src/compiler/index.ts';
 import { kernelMemory, neuronMemory } from '../../src/compiler/memory.ts';
+import { errorOf } from '../helpers.ts';
 import { conv, linear, network, nmnistLike } from './builder.ts';
 
-function compileError(fn: () => unknown): CompileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CompileError) return e;
-    throw e;
-  }
-  throw new Error('expected a CompileError');
-}
+const compileError = (fn: () => unknown): CompileError => errorOf(fn, CompileError);
 
 describe('memory formulas of chip-spec.md', () => {
   it('64 -> 65 channels, 3x3 on 8x8 with padding 1 needs 128Ki kernel words and does not fit', () => {

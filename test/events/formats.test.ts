@@ -9,48 +9,14 @@ import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { detectFormat, readEvents, readInputEvents, readSpikes, writeEvents } from '../../src/events/io.ts';
 import { eventsToNpy, parseNpy, rasterToEvents } from '../../src/events/npy.ts';
 import { sortByStep } from '../../src/events/ops.ts';
-import type { InputEvents, Spikes } from '../../src/events/types.ts';
-import { makeInputEvents, makeSpikes } from '../../src/events/types.ts';
+import type { Spikes } from '../../src/events/types.ts';
+import { makeSpikes } from '../../src/events/types.ts';
 import { goldenFile } from '../fixtures.ts';
+import { inputOf, rowsOf, spikesOf } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-events-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const tmp = (name: string): string => join(dir, name);
-
-function inputOf(rows: [number, number, number, number][]): InputEvents {
-  const ev = makeInputEvents(rows.length);
-  rows.forEach(([t, c, y, x], i) => {
-    ev.t[i] = t;
-    ev.c[i] = c;
-    ev.y[i] = y;
-    ev.x[i] = x;
-  });
-  ev.count = rows.length;
-  return ev;
-}
-
-function spikesOf(layers: string[], rows: [number, number, number, number, number][]): Spikes {
-  const sp = makeSpikes(layers, rows.length);
-  rows.forEach(([t, l, c, y, x], i) => {
-    sp.t[i] = t;
-    sp.layer[i] = l;
-    sp.c[i] = c;
-    sp.y[i] = y;
-    sp.x[i] = x;
-  });
-  sp.count = rows.length;
-  return sp;
-}
-
-/** Rows as sorted strings: events compared as multisets. */
-const rowsOf = (e: InputEvents | Spikes): string[] => {
-  const out: string[] = [];
-  for (let i = 0; i < e.count; i++) {
-    const layer = 'layers' in e ? `${e.layers[e.layer[i]]},` : '';
-    out.push(`${e.t[i]},${layer}${e.c[i]},${e.y[i]},${e.x[i]}`);
-  }
-  return out.sort();
-};
 
 const eventsArb = fc
   .array(fc.tuple(fc.nat(40), fc.nat(3), fc.nat(20), fc.nat(20)), { maxLength: 300 })

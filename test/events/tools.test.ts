@@ -6,21 +6,8 @@ import { niceTicks, plotSpikes } from '../../src/events/plot.ts';
 import { movingBars } from '../../src/events/synthetic.ts';
 import { parseNeuronRef, parseTraceCsv } from '../../src/events/trace.ts';
 import type { Spikes } from '../../src/events/types.ts';
-import { makeSpikes } from '../../src/events/types.ts';
 import { goldenFile } from '../fixtures.ts';
-
-function spikesOf(layers: string[], rows: number[][]): Spikes {
-  const sp = makeSpikes(layers, rows.length);
-  rows.forEach(([t, l, c, y, x], i) => {
-    sp.t[i] = t;
-    sp.layer[i] = l;
-    sp.c[i] = c;
-    sp.y[i] = y;
-    sp.x[i] = x;
-  });
-  sp.count = rows.length;
-  return sp;
-}
+import { spikesOf } from '../helpers.ts';
 
 function rowsFrom(sp: Spikes): number[][] {
   return Array.from({ length: sp.count }, (_, i) => [sp.t[i], sp.layer[i], sp.c[i], sp.y[i], sp.x[i]]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SpikeforgeError } from '../../src/errors.ts';
+import type { SpikeforgeError } from '../../src/errors.ts';
 import {
   formatNetworkJson,
   hashNetwork,
@@ -8,17 +8,10 @@ import {
   networkJsonSchema,
   parseNetworkJson,
 } from '../../src/network/index.ts';
+import { errorOf } from '../helpers.ts';
 import { tinyConvNet, weights } from './build.ts';
 
-function parseError(text: string): SpikeforgeError {
-  try {
-    parseNetworkJson(text, 'net.json');
-  } catch (e) {
-    if (e instanceof SpikeforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpikeforgeError');
-}
+const parseError = (text: string): SpikeforgeError => errorOf(() => parseNetworkJson(text, 'net.json'));
 
 /** Plain data of the IR with tensors as arrays, for deep equality. */
 function plain(n: Network): unknown {

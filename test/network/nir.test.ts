@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SpikeforgeError } from '../../src/errors.ts';
 import { writeHdf5Tree } from '../../src/network/hdf5.ts';
 import {
   flatOutputs,
@@ -16,20 +15,11 @@ import {
   writeNir,
 } from '../../src/network/index.ts';
 import { goldenCases, goldenFile, nirFixture } from '../fixtures.ts';
+import { rejectionOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from './build.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-nir-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function rejection(p: Promise<unknown>): Promise<SpikeforgeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SpikeforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpikeforgeError');
-}
 
 function plain(n: Network): unknown {
   const { name: _n, description: _d, ...rest } = n;
@@ -116,12 +106,12 @@ describe('NIR import', () => {
   });
 
   it('fails on the LIF fixtures naming the LIF node, its type and why', async () => {
-    const norse = await rejection(loadNetwork(nirFixture('lif_norse.nir')));
+    const norse = await rejectionOf(loadNetwork(nirFixture('lif_norse.nir')));
     expect(norse.code).toBe('NIR_UNSUPPORTED');
     expect(norse.message).toBe(
       `${nirFixture('lif_norse.nir')}: node "1" (LIF): leaky neurons have no equivalent on dynapcnn9 (an IAF-only chip)`,
     );
-    const rockpool = await rejection(loadNetwork(nirFixture('lif_rockpool.nir')));
+    const rockpool = await rejectionOf(loadNetwork(nirFixture('lif_rockpool.nir')));
     expect(rockpool.message).toMatch(/node "1_LIFNeuronTorch" \(LIF\): leaky neurons have no equivalent/);
   });
 
@@ -207,18 +197,18 @@ describe('NIR import', () => {
   });
 
   it('fails with one clear error on a missing file, a non-HDF5 file and a truncated file', async () => {
-    const missing = await rejection(loadNetwork(join(dir, 'none.nir')));
+    const missing = await rejectionOf(loadNetwork(join(dir, 'none.nir')));
     expect(missing.code).toBe('FILE_NOT_FOUND');
     const text = join(dir, 'text.nir');
     writeFileSync(text, 'hello');
-    const notHdf5 = await rejection(loadNetwork(text));
+    const notHdf5 = await rejectionOf(loadNetwork(text));
     expect([notHdf5.code, notHdf5.message]).toEqual([
       'NIR_FORMAT',
       `${text}: not an HDF5 file (no HDF5 signature at the start)`,
     ]);
     const truncated = join(dir, 'trunc.nir');
     writeFileSync(truncated, readFileSync(nirFixture('cnn_sinabs_nir020.nir')).subarray(0, 20000));
-    const t = await rejection(loadNetwork(truncated));
+    const t = await rejectionOf(loadNetwork(truncated));
     expect(t.code).toBe('NIR_FORMAT');
     expect(t.message).toMatch(/trunc\.nir: truncated HDF5 file \(20000 bytes, its header says \d+\)/);
   });
@@ -283,7 +273,7 @@ describe('NIR import', () => {
       [input, affine('a'), neuron('b', [1, 1]), affine('c')],
       ['input', 'a', 'a', 'b', 'b', 'c', 'c', 'a'],
     );
-    const r = await rejection(readNir(rec));
+    const r = await rejectionOf(readNir(rec));
     expect(r.code).toBe('NIR_UNSUPPORTED');
     expect(r.message).toMatch(/node "a" \(Affine\): recurrent connection \(a -> b -> c -> a\)/);
 
@@ -301,7 +291,7 @@ describe('NIR import', () => {
       ],
       ['input', 's'],
     );
-    expect((await rejection(readNir(unknown))).message).toMatch(
+    expect((await rejectionOf(readNir(unknown))).message).toMatch(
       /node "s" \(Scale\): node type "Scale" is not supported/,
     );
 
@@ -310,7 +300,7 @@ describe('NIR import', () => {
       [input, affine('a'), neuron('b', [1, 2])],
       ['input', 'a', 'a', 'b'],
     );
-    const u = await rejection(readNir(uneven));
+    const u = await rejectionOf(readNir(uneven));
     expect(u.message).toMatch(/node "b" \(IF\): thresholds differ within the layer \(1 \.\. 2\)/);
     const collapsed = await readNir(uneven, { collapseThresholds: true });
     const b = collapsed.layers[1];

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SpikeforgeError } from '../../src/errors.ts';
 import { flatOutputs, inferShapes, parseNetworkJson } from '../../src/network/index.ts';
+import { errorOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from './build.ts';
-
-function errorOf(f: () => unknown): SpikeforgeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SpikeforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpikeforgeError');
-}
 
 describe('inferShapes', () => {
   it('gives the output shape of the input and every layer; flat vectors are [n, 1, 1]', () => {

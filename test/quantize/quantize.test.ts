@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import { SpikeforgeError } from '../../src/errors.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
-import type { Spikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import {
   formatQuantizationReport,
@@ -13,24 +11,8 @@ import {
   simulateFloat,
 } from '../../src/quantize/index.ts';
 import { goldenCases, goldenFile } from '../fixtures.ts';
+import { errorOf, rowsOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from '../network/build.ts';
-
-function rows(s: Spikes): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < s.count; i++)
-    out.push(`${s.t[i]},${s.layers[s.layer[i]]},${s.c[i]},${s.y[i]},${s.x[i]}`);
-  return out.sort();
-}
-
-function errorOf(f: () => unknown): SpikeforgeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SpikeforgeError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpikeforgeError');
-}
 
 describe('quantize', () => {
   it('gives scale 1 for integer_exact (integer weights, max |w| = 127, thresholds 300 / 500)', async () => {
@@ -55,7 +37,7 @@ describe('quantize', () => {
         steps: meta.steps,
         saturate: true,
       });
-      expect(rows(spikes), c).toEqual(rows(readSpikesCsv(goldenFile(c, 'expected.csv'))));
+      expect(rowsOf(spikes), c).toEqual(rowsOf(readSpikesCsv(goldenFile(c, 'expected.csv'))));
     }
   });
 

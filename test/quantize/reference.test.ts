@@ -3,30 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
-import { type InputEvents, makeInputEvents, type Spikes } from '../../src/events/types.ts';
+import type { Spikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { compareSpikeCounts, integerNetwork, quantize, simulateFloat } from '../../src/quantize/index.ts';
 import { goldenFile } from '../fixtures.ts';
+import { inputOf, rowsOf } from '../helpers.ts';
 import { net } from '../network/build.ts';
-
-function events(list: [number, number, number, number][]): InputEvents {
-  const ev = makeInputEvents(list.length);
-  list.forEach(([t, c, y, x], i) => {
-    ev.t[i] = t;
-    ev.c[i] = c;
-    ev.y[i] = y;
-    ev.x[i] = x;
-  });
-  ev.count = list.length;
-  return ev;
-}
-
-function rows(s: Spikes): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < s.count; i++)
-    out.push(`${s.t[i]},${s.layers[s.layer[i]]},${s.c[i]},${s.y[i]},${s.x[i]}`);
-  return out.sort();
-}
 
 /** One input feature -> linear weight w -> IF, so membrane arithmetic is visible in the spikes. */
 const single = (
@@ -64,7 +46,7 @@ describe('simulateFloat', () => {
     // v: 2.5 -> 2 spikes, v 0.5; +2.5 = 3 -> 3 spikes, v 0; 1 event of 2.5 at step 2... counts events.
     const s = simulateFloat(
       single(2.5, 1),
-      events([
+      inputOf([
         [0, 0, 0, 0],
         [1, 0, 0, 0],
         [3, 0, 0, 0],
@@ -78,7 +60,7 @@ describe('simulateFloat', () => {
   it('resets to zero in zero mode, losing the remainder', () => {
     const s = simulateFloat(
       single(2.5, 1, { reset: 'zero' }),
-      events([
+      inputOf([
         [0, 0, 0, 0],
         [1, 0, 0, 0],
         [2, 0, 0, 0],
@@ -89,23 +71,23 @@ describe('simulateFloat', () => {
 
   it('floors the membrane at thresholdLow and integrates the bias every step', () => {
     // Negative input pushes v to the floor -1; then the bias 0.5 climbs back: -0.5, 0, 0.5, 1 -> spike.
-    const s = simulateFloat(single(-5, 1, { bias: 0.5 }), events([[0, 0, 0, 0]]), { steps: 6 });
+    const s = simulateFloat(single(-5, 1, { bias: 0.5 }), inputOf([[0, 0, 0, 0]]), { steps: 6 });
     expect(spikesPerStep(s, 6)).toEqual([0, 0, 0, 0, 1, 0]);
-    const deeper = simulateFloat(single(-5, 1, { bias: 0.5, thresholdLow: -3 }), events([[0, 0, 0, 0]]), {
+    const deeper = simulateFloat(single(-5, 1, { bias: 0.5, thresholdLow: -3 }), inputOf([[0, 0, 0, 0]]), {
       steps: 9,
     });
     expect(spikesPerStep(deeper, 9)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
 
   it('defaults steps to the last event step + 1 and returns no spikes for no events', () => {
-    const s = simulateFloat(single(1, 1, { bias: 1 }), events([[4, 0, 0, 0]]));
+    const s = simulateFloat(single(1, 1, { bias: 1 }), inputOf([[4, 0, 0, 0]]));
     expect(spikesPerStep(s, 6)).toEqual([1, 1, 1, 1, 2, 0]);
-    expect(simulateFloat(single(1, 1), events([])).count).toBe(0);
+    expect(simulateFloat(single(1, 1), inputOf([])).count).toBe(0);
   });
 
   it('saturates only when asked', () => {
     const n = single(30000, 40000, {});
-    const ev = events([
+    const ev = inputOf([
       [0, 0, 0, 0],
       [0, 0, 0, 0],
     ]);
@@ -129,14 +111,14 @@ describe('simulateFloat', () => {
     });
     const s = simulateFloat(
       n,
-      events([
+      inputOf([
         [0, 0, 0, 0],
         [0, 0, 1, 1],
         [0, 0, 1, 1],
         [1, 0, 0, 1],
       ]),
     );
-    expect(rows(s)).toEqual(
+    expect(rowsOf(s)).toEqual(
       [
         '0,s1,0,0,0',
         '0,s1,0,1,1',
@@ -161,7 +143,7 @@ describe('simulateFloat', () => {
         { type: 'if', name: 'sm', threshold: 1 },
       ],
     });
-    const s = simulateFloat(n, events([[0, 0, 0, 0]]));
+    const s = simulateFloat(n, inputOf([[0, 0, 0, 0]]));
     expect(spikesPerStep(s, 1)).toEqual([1 + 2 + 3]);
     expect(s.layers).toEqual(['sa', 'sb', 'sm']);
   });
@@ -169,7 +151,7 @@ describe('simulateFloat', () => {
   it('reproduces sinabs exactly on integer_exact (scale 1: float and chip agree)', async () => {
     const n = await loadNetwork(goldenFile('integer_exact', 'network.nir'));
     const s = simulateFloat(n, readInputCsv(goldenFile('integer_exact', 'input.csv')), { steps: 60 });
-    expect(rows(s)).toEqual(rows(readSpikesCsv(goldenFile('integer_exact', 'expected.csv'))));
+    expect(rowsOf(s)).toEqual(rowsOf(readSpikesCsv(goldenFile('integer_exact', 'expected.csv'))));
   });
 
   it('equals the quantized network when weights are integers within range (property)', () => {
@@ -203,9 +185,9 @@ describe('simulateFloat', () => {
           const q = quantize(n, dynapcnn9);
           // max |w| is 127 (or min -128) and thresholds <= 255 fit int16 at scale 1: the scale is exactly 1.
           expect(q.layers[0].stats.scale).toBe(1);
-          const ev = events([...raw].sort((a, b) => a[0] - b[0]));
-          expect(rows(simulateFloat(n, ev, { steps: 8 }))).toEqual(
-            rows(simulateFloat(integerNetwork(q), ev, { steps: 8 })),
+          const ev = inputOf([...raw].sort((a, b) => a[0] - b[0]));
+          expect(rowsOf(simulateFloat(n, ev, { steps: 8 }))).toEqual(
+            rowsOf(simulateFloat(integerNetwork(q), ev, { steps: 8 })),
           );
         },
       ),
@@ -227,7 +209,7 @@ describe('compareSpikeCounts', () => {
     expect(cmp.map((c) => [c.layer, c.quantized])).toEqual(Object.entries(meta.spikes_per_layer));
     expect(cmp.map((c) => c.float)).toEqual(
       cmp.map(
-        (c) => rows(simulateFloat(n, ev, { steps: 80 })).filter((r) => r.split(',')[1] === c.layer).length,
+        (c) => rowsOf(simulateFloat(n, ev, { steps: 80 })).filter((r) => r.split(',')[1] === c.layer).length,
       ),
     );
   });

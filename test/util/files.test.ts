@@ -2,24 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SpikeforgeError } from '../../src/errors.ts';
 import { readEvents } from '../../src/events/io.ts';
 import { readTraceCsv } from '../../src/events/trace.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { openUserFile, readUserFile, readUserText } from '../../src/util/files.ts';
+import { errorOf } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function failure(f: () => unknown): SpikeforgeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpikeforgeError);
-    return e as SpikeforgeError;
-  }
-  throw new Error('expected a SpikeforgeError');
-}
 
 describe('reading user files', () => {
   it('reads bytes and text', () => {
@@ -32,7 +22,7 @@ describe('reading user files', () => {
   it('names a missing file and says to check the path', () => {
     const path = join(dir, 'missing.csv');
     for (const read of [readUserFile, readUserText, openUserFile]) {
-      const e = failure(() => read(path));
+      const e = errorOf(() => read(path));
       expect(e.code).toBe('FILE_NOT_FOUND');
       expect(e.message).toBe(`${path}: no such file`);
       expect(e.hint).toMatch(/check the path/);
@@ -41,7 +31,7 @@ describe('reading user files', () => {
 
   it('refuses a directory on open, not on the first read', () => {
     for (const read of [readUserFile, readUserText, openUserFile]) {
-      const e = failure(() => read(dir));
+      const e = errorOf(() => read(dir));
       expect(e.code).toBe('FILE_READ');
       expect(e.message).toBe(`${dir}: is a directory, expected a file`);
     }
@@ -53,14 +43,14 @@ describe('reading user files', () => {
       () => readEvents(dir, { format: 'csv' }),
       () => readTraceCsv(dir),
     ]) {
-      expect(failure(read).message).toBe(`${dir}: is a directory, expected a file`);
+      expect(errorOf(read).message).toBe(`${dir}: is a directory, expected a file`);
     }
     await expect(loadNetwork(dir)).rejects.toThrow(`${dir}: is a directory, expected a file`);
   });
 
   it('an explicit event format still reports a missing file precisely', () => {
     const path = join(dir, 'nope.npy');
-    const e = failure(() => readEvents(path, { format: 'npy' }));
+    const e = errorOf(() => readEvents(path, { format: 'npy' }));
     expect(e.code).toBe('FILE_NOT_FOUND');
     expect(e.message).toBe(`${path}: no such file`);
   });
