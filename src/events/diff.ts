@@ -3,7 +3,7 @@
  * (step, layer, c, y, x): row order does not matter, repeated rows are repeated spikes. Layers are
  * matched by name.
  */
-import type { Spikes } from './types.ts';
+import type { NeuronRef, Spikes } from './types.ts';
 
 export interface LayerDiff {
   layer: string;
@@ -17,28 +17,22 @@ export interface LayerDiff {
   firstStep: number | null;
 }
 
-export interface NeuronDiff {
-  layer: string;
-  c: number;
-  y: number;
-  x: number;
+/** A neuron's spike count in a and in b. */
+interface NeuronCounts extends NeuronRef {
   a: number;
   b: number;
+}
+
+export interface NeuronDiff extends NeuronCounts {
   /** b - a over the whole recording. */
   difference: number;
   /** Sum over steps of |a - b|: counts timing differences that cancel in `difference`. */
   mismatched: number;
 }
 
-export interface Divergence {
+/** The first neuron and step where a and b differ; `a` and `b` count its spikes at that step. */
+export interface Divergence extends NeuronCounts {
   step: number;
-  layer: string;
-  c: number;
-  y: number;
-  x: number;
-  /** Spikes of this neuron at this step in a and in b. */
-  a: number;
-  b: number;
 }
 
 export interface SpikeDiff {

@@ -60,12 +60,11 @@ export {
 export { niceTicks, type PlotOptions, plotSpikes } from './plot.ts';
 export { type MovingBarsOptions, movingBars, prng } from './synthetic.ts';
 export {
-  type NeuronRef,
   parseNeuronRef,
   parseTraceCsv,
   readTraceCsv,
   type Traces,
   tracedNeurons,
 } from './trace.ts';
-export type { InputEvents, Spikes } from './types.ts';
+export type { InputEvents, NeuronRef, Spikes } from './types.ts';
 export { makeInputEvents, makeSpikes } from './types.ts';

@@ -7,9 +7,8 @@
 import { SpikeforgeError } from '../errors.ts';
 import type { Shape3 } from '../network/schema.ts';
 import { eventStats } from './ops.ts';
-import type { NeuronRef, Traces } from './trace.ts';
-import type { Spikes } from './types.ts';
-
+import type { Traces } from './trace.ts';
+import type { NeuronRef, Spikes } from './types.ts';
 export interface PlotOptions {
   /** Layers to draw, in this order; default: every layer of the recording. */
   layers?: string[];

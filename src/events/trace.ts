@@ -5,24 +5,11 @@
 import { SpikeforgeError } from '../errors.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { readUserText } from '../util/files.ts';
+import type { NeuronRef, Spikes } from './types.ts';
 
-export interface Traces {
-  count: number;
-  layers: string[];
-  t: Int32Array;
-  layer: Int32Array;
-  c: Int32Array;
-  y: Int32Array;
-  x: Int32Array;
+/** Rows like spikes, each with the membrane value `v` of its neuron at step `t`. */
+export interface Traces extends Spikes {
   v: Float64Array | Int32Array;
-}
-
-/** A neuron in network terms. */
-export interface NeuronRef {
-  layer: string;
-  c: number;
-  y: number;
-  x: number;
 }
 
 export function parseTraceCsv(text: string, file = '<trace>'): Traces {

@@ -21,6 +21,14 @@ export interface Spikes {
   x: Int32Array;
 }
 
+/** A neuron in network terms. */
+export interface NeuronRef {
+  layer: string;
+  c: number;
+  y: number;
+  x: number;
+}
+
 export function makeInputEvents(capacity: number): InputEvents {
   return {
     count: 0,
