@@ -5,22 +5,17 @@
  * layer, the stride) chosen so that the output map and the weights' alignment stay exactly the same.
  */
 import type { ChipProfile } from '../chip/profile.ts';
-import type { Shape3 } from '../network/schema.ts';
 import type { QuantizedLayer } from '../quantize/types.ts';
+import type { CoreConfig } from './config.ts';
 import { convOutputSize } from './memory.ts';
 
-export interface LoweredLayer {
+/** What one core computes: the geometry and kernel fields of its CoreConfig, in the same layout. */
+export interface LoweredLayer
+  extends Pick<CoreConfig, 'inputShape' | 'outputShape' | 'kernelSize' | 'stride' | 'padding' | 'weights'> {
   name: string;
   /** How messages name the layer: `layer "if3" (weights "conv3")` when the two names differ. */
   label: string;
   kind: 'conv2d' | 'linear';
-  inputShape: Shape3;
-  outputShape: Shape3;
-  kernelSize: number;
-  stride: [number, number];
-  padding: [number, number];
-  /** F*C*k*k, index ((f*C + c)*k + ky)*k + kx. */
-  weights: Int8Array;
   /** What lowering changed, for the fit report. */
   notes: string[];
 }
