@@ -34,17 +34,6 @@ export function makePort(C: number, H: number, W: number): InputPort {
   return { C, H, W, count: new Int32Array(size), list: new Int32Array(size), n: 0, dropped: 0 };
 }
 
-/** Adds `n` events at (c, y, x) of a port, dropping (and counting) addresses outside its map. */
-export function deliver(port: InputPort, c: number, y: number, x: number, n: number): void {
-  if (c < 0 || y < 0 || x < 0 || c >= port.C || y >= port.H || x >= port.W) {
-    port.dropped += n;
-    return;
-  }
-  const a = (c * port.H + y) * port.W + x;
-  if (port.count[a] === 0) port.list[port.n++] = a;
-  port.count[a] += n;
-}
-
 export interface CoreRuntime {
   cfg: CoreConfig;
   /** Index of the layer name in the emulator's `layers`. */
@@ -89,8 +78,15 @@ export interface CoreRuntime {
   posFlag: Uint8Array;
   posList: Int32Array;
   posN: number;
+  /** Set by the scatter when this step touched enough positions that the update visits them all. */
+  denseStep: boolean;
+  /** Neurons that fired this step (state index) and their spike counts. */
+  firedJ: Int32Array;
+  firedN: Int32Array;
   destPorts: InputPort[];
   destPooling: Int32Array;
+  /** Per destination, per neuron (state index): the pooled address in its port, or -1 (dropped). */
+  destAddr: Int32Array[];
   monitored: boolean;
   synops: number;
   synopsMaxPerStep: number;
@@ -208,8 +204,12 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     posFlag: new Uint8Array(H * W),
     posList: new Int32Array(H * W),
     posN: 0,
+    denseStep: false,
+    firedJ: new Int32Array(F * H * W),
+    firedN: new Int32Array(F * H * W),
     destPorts: [],
     destPooling: new Int32Array(cfg.destinations.length),
+    destAddr: [],
     monitored: cfg.monitor,
     synops: 0,
     synopsMaxPerStep: 0,
@@ -219,6 +219,28 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
   };
   resetCore(core);
   return core;
+}
+
+/** Connects a core's outputs to its destinations' ports, with the pooled address of every neuron. */
+export function connectCore(core: CoreRuntime, ports: InputPort[]): void {
+  const { F, H, W } = core;
+  core.destPorts = ports;
+  core.destAddr = ports.map((port, d) => {
+    const pool = core.cfg.destinations[d].pooling;
+    core.destPooling[d] = pool;
+    const addr = new Int32Array(F * H * W);
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const py = (y / pool) | 0;
+        const px = (x / pool) | 0;
+        for (let f = 0; f < F; f++) {
+          const inside = f < port.C && py < port.H && px < port.W;
+          addr[(y * W + x) * F + f] = inside ? (f * port.H + py) * port.W + px : -1;
+        }
+      }
+    }
+    return addr;
+  });
 }
 
 /** State back to the configured initial state; nothing pending. */
@@ -231,6 +253,7 @@ export function resetCore(core: CoreRuntime): void {
   }
   core.posFlag.fill(0);
   core.posN = 0;
+  core.denseStep = false;
   core.pairAcc.fill(0);
   core.pairPending = false;
   const port = core.port;
@@ -360,106 +383,160 @@ export function scatter(core: CoreRuntime): void {
   core.stepSynops += synops;
 }
 
-/** A membrane at or above threshold_high: saturate, spike, reset, floor. */
-function fire(
-  core: CoreRuntime,
-  j: number,
-  f: number,
-  p: number,
-  v: number,
-  t: number,
-  out: SpikeBuffer | null,
-): void {
-  const th = core.thresholdHigh;
-  if (v > 32767) v = 32767;
-  const spikes = (v / th) | 0;
-  v = core.zeroReset ? 0 : v - spikes * th;
-  core.state[j] = Math.max(v, core.thresholdLow);
-  emit(core, f, p, spikes, t, out);
-}
-
-function emit(core: CoreRuntime, f: number, p: number, n: number, t: number, out: SpikeBuffer | null): void {
-  const oy = (p / core.W) | 0;
-  const ox = p - oy * core.W;
-  core.spikes += n;
-  const ports = core.destPorts;
-  for (let d = 0; d < ports.length; d++) {
-    const pool = core.destPooling[d];
-    if (pool === 1) deliver(ports[d], f, oy, ox, n);
-    else deliver(ports[d], f, (oy / pool) | 0, (ox / pool) | 0, n);
-  }
-  if (out !== null) {
-    out.reserve(n);
-    const li = core.layerIndex;
-    for (let j = 0; j < n; j++) {
-      const r = out.count++;
-      out.t[r] = t;
-      out.layer[r] = li;
-      out.c[r] = f;
-      out.y[r] = oy;
-      out.x[r] = ox;
-    }
-  }
-}
-
 /**
  * Updates the neurons that can change at step t: those at positions that received input, or all of them
- * when needed. One loop over positions with everything hoisted: this is the engine's second hot loop.
+ * when needed (or when the scatter found the layer dense). The firing neurons are listed (index, count)
+ * and their spikes sent on afterwards, so the update loops stay small and branch-light.
  */
 export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): void {
-  const { F, state, bias, hasBias, posList, posFlag } = core;
-  const th = core.thresholdHigh;
-  const tl = core.thresholdLow;
   const all = core.alwaysVisit || core.visitAll;
-  const { F2, pairAcc, pairPending } = core;
-  const idle = !hasBias && !all;
-  const n = all ? core.H * core.W : core.posN;
-  for (let i = 0; i < n; i++) {
-    let p = i;
-    if (!all) {
-      p = posList[i];
-      posFlag[p] = 0;
-    }
-    const base = p * F;
-    if (pairPending) {
-      // Fold the pairs into the membrane and check both neurons in the same pass.
-      const qb = p * F2;
-      for (let g = 0; g < F2; g++) {
-        const x = pairAcc[qb + g];
-        pairAcc[qb + g] = 0;
-        // No input, no bias, a settled neuron: nothing can change.
-        if (x === 0 && idle) continue;
-        const lo = (x << 16) >> 16;
-        const j = base + 2 * g;
-        const v0 = state[j] + lo + bias[2 * g];
-        if (v0 < th) state[j] = Math.max(v0, tl);
-        else fire(core, j, 2 * g, p, v0, t, out);
-        if (2 * g + 1 === F) break;
-        // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
-        const v1 = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
-        if (v1 < th) state[j + 1] = Math.max(v1, tl);
-        else fire(core, j + 1, 2 * g + 1, p, v1, t, out);
-      }
-      continue;
-    }
-    for (let f = 0; f < F; f++) {
-      const j = base + f;
-      const v = state[j] + bias[f];
-      // Below threshold_high: no spike; the floor (branch-free) also covers saturation at -32768.
-      if (v < th) state[j] = Math.max(v, tl);
-      else fire(core, j, f, p, v, t, out);
-    }
-  }
-  if (all) {
+  const idle = !all && !core.hasBias;
+  const dense = all || core.denseStep;
+  const n = dense ? core.H * core.W : core.posN;
+  const list = dense ? null : core.posList;
+  let fired: number;
+  if (core.pairPending) fired = updatePairs(core, n, list, idle);
+  else fired = updatePlain(core, n, list);
+  if (!dense || core.posN > 0) {
+    const { posList, posFlag } = core;
     for (let i = 0; i < core.posN; i++) posFlag[posList[i]] = 0;
-    core.visitAll = false;
   }
+  if (all) core.visitAll = false;
   core.posN = 0;
+  core.denseStep = false;
   core.pairPending = false;
+  if (fired > 0) emit(core, fired, t, out);
   if (core.stepSynops > core.synopsMaxPerStep) {
     core.synopsMaxPerStep = core.stepSynops;
     core.synopsMaxStep = t;
   }
   core.synops += core.stepSynops;
   core.stepSynops = 0;
+}
+
+/**
+ * Folds the pairs into the membrane and updates both neurons of each pair: positions 0..n-1, or those of
+ * `list`. With `idle` (no bias, settled state, threshold_low <= 0) a pair without input cannot change.
+ */
+function updatePairs(core: CoreRuntime, n: number, list: Int32Array | null, idle: boolean): number {
+  const { F, F2, state, bias, pairAcc, firedJ, firedN } = core;
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  const zero = core.zeroReset;
+  const odd = (F & 1) === 1;
+  let fired = 0;
+  for (let i = 0; i < n; i++) {
+    const p = list === null ? i : list[i];
+    const qb = p * F2;
+    const base = p * F;
+    for (let g = 0; g < F2; g++) {
+      const x = pairAcc[qb + g];
+      if (x === 0 && idle) continue;
+      pairAcc[qb + g] = 0;
+      const lo = (x << 16) >> 16;
+      const j = base + 2 * g;
+      let v = state[j] + lo + bias[2 * g];
+      if (v >= th) {
+        if (v > 32767) v = 32767;
+        const m = (v / th) | 0;
+        v = zero ? 0 : v - m * th;
+        firedJ[fired] = j;
+        firedN[fired++] = m;
+      }
+      // The floor, branch-free (a mispredicted branch costs more than these three operations).
+      let d = v - tl;
+      state[j] = tl + (d & ~(d >> 31));
+      if (odd && g === F2 - 1) break;
+      // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
+      let w = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
+      if (w >= th) {
+        if (w > 32767) w = 32767;
+        const m = (w / th) | 0;
+        w = zero ? 0 : w - m * th;
+        firedJ[fired] = j + 1;
+        firedN[fired++] = m;
+      }
+      d = w - tl;
+      state[j + 1] = tl + (d & ~(d >> 31));
+    }
+  }
+  return fired;
+}
+
+/** The update when the step's input was summed straight into the membrane. */
+function updatePlain(core: CoreRuntime, n: number, list: Int32Array | null): number {
+  const { F, state, bias, firedJ, firedN } = core;
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  const zero = core.zeroReset;
+  let fired = 0;
+  for (let i = 0; i < n; i++) {
+    const p = list === null ? i : list[i];
+    const base = p * F;
+    for (let f = 0; f < F; f++) {
+      const j = base + f;
+      let v = state[j] + bias[f];
+      if (v >= th) {
+        if (v > 32767) v = 32767;
+        const m = (v / th) | 0;
+        v = zero ? 0 : v - m * th;
+        firedJ[fired] = j;
+        firedN[fired++] = m;
+      }
+      // The floor (branch-free) also covers saturation at -32768 (threshold_low >= -32768).
+      const d = v - tl;
+      state[j] = tl + (d & ~(d >> 31));
+    }
+  }
+  return fired;
+}
+
+/** Sends the step's spikes to the destinations' ports (through the pooled-address tables) and to `out`. */
+function emit(core: CoreRuntime, fired: number, t: number, out: SpikeBuffer | null): void {
+  const { firedJ, firedN, destPorts, destAddr } = core;
+  let total = 0;
+  for (let i = 0; i < fired; i++) total += firedN[i];
+  core.spikes += total;
+  for (let d = 0; d < destPorts.length; d++) {
+    const port = destPorts[d];
+    const addr = destAddr[d];
+    const count = port.count;
+    const list = port.list;
+    let pn = port.n;
+    let dropped = 0;
+    for (let i = 0; i < fired; i++) {
+      const a = addr[firedJ[i]];
+      const m = firedN[i];
+      if (a < 0) {
+        dropped += m;
+        continue;
+      }
+      if (count[a] === 0) list[pn++] = a;
+      count[a] += m;
+    }
+    port.n = pn;
+    port.dropped += dropped;
+  }
+  if (out === null) return;
+  out.reserve(total);
+  const { F, W } = core;
+  const li = core.layerIndex;
+  const { t: ot, layer: ol, c: oc, y: oy, x: ox } = out;
+  let r = out.count;
+  for (let i = 0; i < fired; i++) {
+    const j = firedJ[i];
+    const p = (j / F) | 0;
+    const f = j - p * F;
+    const y = (p / W) | 0;
+    const x = p - y * W;
+    for (let m = firedN[i]; m > 0; m--) {
+      ot[r] = t;
+      ol[r] = li;
+      oc[r] = f;
+      oy[r] = y;
+      ox[r] = x;
+      r++;
+    }
+  }
+  out.count = r;
 }

@@ -11,7 +11,16 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import { EventQueue, SpikeBuffer } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
-import { buildCore, makePort, readCoreState, resetCore, scatter, update, writeCoreState } from './core.ts';
+import {
+  buildCore,
+  connectCore,
+  makePort,
+  readCoreState,
+  resetCore,
+  scatter,
+  update,
+  writeCoreState,
+} from './core.ts';
 import type { TracePoint, Traces } from './trace.ts';
 
 export type Monitor = 'all' | 'last' | string[];
@@ -122,10 +131,10 @@ export class Emulator {
     const byId = new Map(this.cores.map((c) => [c.cfg.coreId, c]));
     for (const core of this.cores) {
       this.byLayer.set(core.cfg.layer, core);
-      core.destPorts = core.cfg.destinations.map((d) => portOf(d.coreId, `core ${core.cfg.coreId}`));
-      core.cfg.destinations.forEach((d, i) => {
-        core.destPooling[i] = d.pooling;
-      });
+      connectCore(
+        core,
+        core.cfg.destinations.map((d) => portOf(d.coreId, `core ${core.cfg.coreId}`)),
+      );
     }
     this.order = evaluationOrder(config).map((id) => byId.get(id)!);
     const inp = config.input;
