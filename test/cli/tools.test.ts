@@ -7,7 +7,7 @@ import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { readInputEvents, writeEvents } from '../../src/events/io.ts';
 import type { InputEvents } from '../../src/events/types.ts';
 import { goldenFile, repoRoot } from '../fixtures.ts';
-import { type CliResult, cli as spikeforge } from '../helpers.ts';
+import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-tools-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -118,5 +118,16 @@ describe('spikeforge events / diff / plot', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: missing\.sfev: no such file/);
     expect(missing.stderr).not.toContain('    at ');
+  });
+
+  it('a number option that is not a whole number is refused, naming the flag and the value', () => {
+    expectCleanError(
+      cli(['diff', expected, expected, '--top', '2.5']),
+      /--top: "2\.5" is not an integer >= 1$/,
+    );
+    expectCleanError(
+      cli(['events', 'info', 'any.csv', '--step-us', '0']),
+      /--step-us: "0" is not a number > 0$/,
+    );
   });
 });

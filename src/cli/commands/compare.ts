@@ -3,7 +3,7 @@ import { getProfile } from '../../chip/index.ts';
 import { compareQuantization, formatQuantizationComparison } from '../../events/compare.ts';
 import { readInputEvents, writeEvents } from '../../events/io.ts';
 import { loadNetwork } from '../../network/index.ts';
-import { parsePositive } from './events.ts';
+import { optionalInteger, optionalPositive } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface CompareCliOptions extends NirCliOptions {
@@ -30,9 +30,9 @@ export function register(program: Command): void {
     .option('--json', 'print JSON');
   nirImportFlags(cmd).action(async (path: string, o: CompareCliOptions) => {
     const network = await loadNetwork(path, importOptionsOf(o));
-    const events = readInputEvents(o.input, { stepUs: parsePositive('--step-us', o.stepUs) });
+    const events = readInputEvents(o.input, { stepUs: optionalPositive('--step-us', o.stepUs) });
     const c = compareQuantization(network, events, getProfile(o.chip), {
-      steps: parsePositive('--steps', o.steps),
+      steps: optionalInteger('--steps', o.steps, 1),
     });
     if (o.saveFloat) writeEvents(o.saveFloat, c.float);
     if (o.saveQuantized) writeEvents(o.saveQuantized, c.quantized);

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { SpikeforgeError } from '../../errors.ts';
 import { formatNetworkJson, loadNetwork, writeNir } from '../../network/index.ts';
+import { parseInteger } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface ConvertOptions extends NirCliOptions {
@@ -25,13 +26,7 @@ export function register(program: Command): void {
         hint: 'name the output file .nir or .json',
       });
     }
-    const base64Above = Number(opts.base64Above);
-    if (!Number.isInteger(base64Above) || base64Above < 0) {
-      throw new SpikeforgeError(
-        'USAGE',
-        `--base64-above: "${opts.base64Above}" is not a non-negative integer`,
-      );
-    }
+    const base64Above = parseInteger('--base64-above', opts.base64Above, 0);
     const network = await loadNetwork(input, importOptionsOf(opts));
     if (ext === '.nir') await writeNir(network, output);
     else await writeFile(output, formatNetworkJson(network, { base64Above }));

@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatFitReport } from '../../compiler/index.ts';
 import { type DemoLink, formatDemoSummary, runDemo } from '../../demo.ts';
-import { SpikeforgeError } from '../../errors.ts';
+import { parseChoice } from '../options.ts';
 import { ExitCode } from '../output.ts';
 
 const LINKS: DemoLink[] = ['pty', 'tcp', 'in-process'];
@@ -20,9 +20,7 @@ export function register(program: Command): void {
     )
     .option('--quiet', 'no progress bar')
     .action(async (o: { link?: string; quiet?: boolean }) => {
-      if (o.link !== undefined && !LINKS.includes(o.link as DemoLink)) {
-        throw new SpikeforgeError('USAGE', `--link ${o.link}: expected pty, tcp or in-process`);
-      }
+      const link = o.link === undefined ? undefined : parseChoice('--link', o.link, LINKS);
       const say = (line: string): void => {
         process.stdout.write(`${line}\n`);
       };
@@ -37,7 +35,7 @@ export function register(program: Command): void {
           });
       say('spikeforge demo: an orientation-selective network on a simulated dynapcnn9 board\n');
       const result = await runDemo({
-        links: o.link ? [o.link as DemoLink] : undefined,
+        links: link ? [link] : undefined,
         log: say,
         onFlashStart: (total) => bar?.start(total, 0),
         onFlashProgress: (bytes) => bar?.update(bytes),

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { diffSpikes, formatSpikeDiff } from '../../events/diff.ts';
 import { readSpikes } from '../../events/io.ts';
+import { optionalPositive, parseInteger } from '../options.ts';
 import { ExitCode } from '../output.ts';
-import { parsePositive } from './events.ts';
 
 export function register(program: Command): void {
   program
@@ -14,9 +14,9 @@ export function register(program: Command): void {
     .option('--step-us <us>', 'AEDAT input: microseconds per step', '1000')
     .option('--json', 'print the whole comparison as JSON')
     .action((a: string, b: string, o: { top: string; stepUs: string; json?: boolean }) => {
-      const stepUs = parsePositive('--step-us', o.stepUs);
+      const stepUs = optionalPositive('--step-us', o.stepUs);
       const d = diffSpikes(readSpikes(a, { stepUs }), readSpikes(b, { stepUs }), {
-        top: parsePositive('--top', o.top),
+        top: parseInteger('--top', o.top, 1),
       });
       process.stdout.write(
         o.json ? `${JSON.stringify({ a, b, ...d }, null, 2)}\n` : `${formatSpikeDiff(d, { a, b })}\n`,

@@ -1,29 +1,7 @@
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
 import { formatEventSummary, summarizeEvents } from '../../events/info.ts';
 import { readEvents, writeEvents } from '../../events/io.ts';
-
-export function parseShape(text: string | undefined): [number, number, number] | undefined {
-  if (text === undefined) return undefined;
-  const parts = text.split(/[,x]/).map((s) => Number(s.trim()));
-  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n <= 0)) {
-    throw new SpikeforgeError('USAGE', `--shape "${text}" is not C,H,W`, { hint: 'e.g. --shape 2,34,34' });
-  }
-  return parts as [number, number, number];
-}
-
-export function parsePositive(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new SpikeforgeError('USAGE', `${name} "${text}" is not a positive number`);
-  return n;
-}
-
-function parseLayout(text: string | undefined): 'dvs128' | 'davis' | undefined {
-  if (text === undefined || text === 'dvs128' || text === 'davis') return text;
-  throw new SpikeforgeError('USAGE', `--aedat-layout "${text}" is not dvs128 or davis`);
-}
+import { optionalInteger, optionalPositive, optionalShape, parseChoice } from '../options.ts';
 
 export function register(program: Command): void {
   const events = program
@@ -42,12 +20,15 @@ export function register(program: Command): void {
     .option('--layer <name>', '.npy output of spikes: the layer to write')
     .action((input: string, output: string, o: Record<string, string | undefined>) => {
       const rec = readEvents(input, {
-        stepUs: parsePositive('--step-us', o.stepUs),
-        layout: parseLayout(o.aedatLayout),
+        stepUs: optionalPositive('--step-us', o.stepUs),
+        layout:
+          o.aedatLayout === undefined
+            ? undefined
+            : parseChoice('--aedat-layout', o.aedatLayout, ['dvs128', 'davis'] as const),
       });
       writeEvents(output, rec.kind === 'input' ? rec.events : rec.spikes, {
-        shape: parseShape(o.shape),
-        steps: parsePositive('--steps', o.steps),
+        shape: optionalShape('--shape', o.shape),
+        steps: optionalInteger('--steps', o.steps, 1),
         layer: o.layer,
       });
       const n = rec.kind === 'input' ? rec.events.count : rec.spikes.count;
@@ -61,7 +42,7 @@ export function register(program: Command): void {
     .option('--step-us <us>', 'AEDAT: microseconds per step', '1000')
     .option('--json', 'print JSON')
     .action((file: string, o: { stepUs?: string; json?: boolean }) => {
-      const summary = summarizeEvents(readEvents(file, { stepUs: parsePositive('--step-us', o.stepUs) }));
+      const summary = summarizeEvents(readEvents(file, { stepUs: optionalPositive('--step-us', o.stepUs) }));
       process.stdout.write(
         o.json
           ? `${JSON.stringify({ file, ...summary }, null, 2)}\n`

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadImageFile, openDevice } from '../../device/index.ts';
-import { SpikeforgeError } from '../../errors.ts';
+import { parseChoice } from '../options.ts';
 
 export function register(program: Command): void {
   program
@@ -16,9 +16,7 @@ export function register(program: Command): void {
     .option('--quiet', 'no progress bar')
     .action(
       async (file: string, opts: { device: string; verify: string; resume?: boolean; quiet?: boolean }) => {
-        if (opts.verify !== 'crc' && opts.verify !== 'readback') {
-          throw new SpikeforgeError('USAGE', `--verify ${opts.verify}: expected crc or readback`);
-        }
+        const verify = parseChoice('--verify', opts.verify, ['crc', 'readback'] as const);
         const image = await loadImageFile(file);
         const dev = await openDevice(opts.device);
         const bar = opts.quiet
@@ -32,7 +30,7 @@ export function register(program: Command): void {
         try {
           bar?.start(image.length, 0);
           const r = await dev.flash(image, {
-            verify: opts.verify,
+            verify,
             resume: opts.resume,
             onProgress: (bytes) => bar?.update(bytes),
           });

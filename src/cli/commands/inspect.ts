@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { inspectImage, isImage } from '../../compiler/index.ts';
-import { SpikeforgeError } from '../../errors.ts';
 import { readInputCsv } from '../../events/csv.ts';
 import { formatNetworkSummary, loadNetwork, readNetworkFile, summarizeNetwork } from '../../network/index.ts';
 import {
@@ -11,6 +10,7 @@ import {
   formatSpikeComparison,
   quantize,
 } from '../../quantize/index.ts';
+import { optionalInteger } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface InspectOptions extends NirCliOptions {
@@ -25,15 +25,6 @@ interface InspectOptions extends NirCliOptions {
 async function inspectImageFile(path: string, json: boolean): Promise<void> {
   const result = inspectImage(await readFile(path), path);
   process.stdout.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text.trimEnd()}\n`);
-}
-
-function stepsOf(opts: InspectOptions): { steps?: number } {
-  if (opts.steps === undefined) return {};
-  const steps = Number(opts.steps);
-  if (!Number.isInteger(steps) || steps < 0) {
-    throw new SpikeforgeError('USAGE', `--steps: "${opts.steps}" is not a non-negative integer`);
-  }
-  return { steps };
 }
 
 export function register(program: Command): void {
@@ -59,7 +50,11 @@ export function register(program: Command): void {
     const summary = summarizeNetwork(network);
     const q = opts.quantize || opts.events ? quantize(network, getProfile(opts.chip)) : undefined;
     const spikes =
-      q && opts.events ? compareSpikeCounts(network, q, readInputCsv(opts.events), stepsOf(opts)) : undefined;
+      q && opts.events
+        ? compareSpikeCounts(network, q, readInputCsv(opts.events), {
+            steps: optionalInteger('--steps', opts.steps, 1),
+          })
+        : undefined;
     if (opts.json) {
       const quantization = q?.layers.map((l) => ({
         name: l.name,

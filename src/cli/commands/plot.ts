@@ -1,32 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
 import { readSpikes } from '../../events/io.ts';
 import { plotSpikes } from '../../events/plot.ts';
 import { parseNeuronRef, readTraceCsv } from '../../events/trace.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
-import { parsePositive } from './events.ts';
-
-function parseThresholds(list: string[] | undefined): Record<string, number> | undefined {
-  if (!list) return undefined;
-  const out: Record<string, number> = {};
-  for (const item of list) {
-    const at = item.lastIndexOf('=');
-    const v = Number(item.slice(at + 1));
-    if (at <= 0 || !Number.isFinite(v)) {
-      throw new SpikeforgeError('USAGE', `--threshold "${item}" is not layer=value`, {
-        hint: 'e.g. --threshold conv1=444',
-      });
-    }
-    out[item.slice(0, at)] = v;
-  }
-  return out;
-}
-
-const collect = (v: string, prev: string[] = []): string[] => [
-  ...prev,
-  ...v.split(',').filter((s) => s !== ''),
-];
+import { collect, optionalInteger, parseInteger, parseLayerValues } from '../options.ts';
 
 export function register(program: Command): void {
   program
@@ -53,9 +31,9 @@ export function register(program: Command): void {
         heatmap: o.heatmap === true,
         traces: typeof o.trace === 'string' ? readTraceCsv(o.trace) : undefined,
         traceNeurons: (o.neuron as string[] | undefined)?.map(parseNeuronRef),
-        thresholds: parseThresholds(o.threshold as string[] | undefined),
-        steps: parsePositive('--steps', o.steps as string | undefined),
-        width: parsePositive('--width', o.width as string),
+        thresholds: parseLayerValues('--threshold', o.threshold as string[] | undefined),
+        steps: optionalInteger('--steps', o.steps as string | undefined, 1),
+        width: parseInteger('--width', o.width as string, 1),
         title: (o.title as string | undefined) ?? basename(file),
       });
       const out = o.output as string;

@@ -11,6 +11,7 @@ import { spikesCsvRows } from '../../events/csv.ts';
 import { readInputEvents } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
+import { optionalInteger } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface RunCliOptions extends NirCliOptions {
@@ -31,14 +32,6 @@ function monitorOf(opts: RunCliOptions): Monitor | undefined {
   return opts.monitor === undefined ? undefined : parseMonitor(opts.monitor);
 }
 
-function positiveInt(value: string, flag: string, min = 1): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new SpikeforgeError('USAGE', `${flag}: "${value}" is not an integer >= ${min}`);
-  }
-  return n;
-}
-
 async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   if (!opts.input) throw new SpikeforgeError('USAGE', 'run: --input <events> is required (or --batch)');
   if (!opts.output) throw new SpikeforgeError('USAGE', 'run: --output <spikes.csv> is required');
@@ -52,7 +45,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
   });
   const events = readInputEvents(opts.input);
-  const steps = opts.steps === undefined ? undefined : positiveInt(opts.steps, '--steps');
+  const steps = optionalInteger('--steps', opts.steps, 1);
   const perLayer = new Map<string, number>();
   const out = new AtomicFile(opts.output);
   try {
@@ -90,6 +83,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
 
 async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   const samples = loadBatchSamples(opts.batch!, opts.labels);
+  const monitor = monitorOf(opts);
   const bar = new SingleBar({
     format: 'run {bar} {value}/{total} samples',
     stream: process.stderr,
@@ -100,9 +94,9 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
     result = await runBatch(config, samples, {
-      workers: opts.workers === undefined ? undefined : positiveInt(opts.workers, '--workers', 0),
-      steps: opts.steps === undefined ? undefined : positiveInt(opts.steps, '--steps'),
-      outputLayer: Array.isArray(monitorOf(opts)) ? monitorOf(opts)?.[0] : undefined,
+      workers: optionalInteger('--workers', opts.workers, 0),
+      steps: optionalInteger('--steps', opts.steps, 1),
+      outputLayer: Array.isArray(monitor) ? monitor[0] : undefined,
       onProgress: (done) => bar.update(done),
     });
   } finally {
@@ -159,7 +153,7 @@ export function register(program: Command): void {
     if (opts.device) {
       if (!opts.input || !opts.output)
         throw new SpikeforgeError('USAGE', 'run --device needs --input <events> and --output <spikes.csv>');
-      const steps = opts.steps === undefined ? undefined : positiveInt(opts.steps, '--steps');
+      const steps = optionalInteger('--steps', opts.steps, 1);
       const summary = await runFileOnDevice(opts.device, {
         image,
         input: opts.input,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startSim } from '../../../firmware-sim/sim.ts';
-import { SpikeforgeError } from '../../errors.ts';
+import { optionalInteger } from '../options.ts';
 
 export function register(program: Command): void {
   program
@@ -24,13 +24,7 @@ export function register(program: Command): void {
         realtime?: boolean;
         verbose?: boolean;
       }) => {
-        let tcp: number | undefined;
-        if (opts.tcp !== undefined) {
-          tcp = Number(opts.tcp);
-          if (!Number.isInteger(tcp) || tcp < 0 || tcp > 65535) {
-            throw new SpikeforgeError('USAGE', `--tcp ${opts.tcp}: expected a port number 0..65535`);
-          }
-        }
+        const tcp = optionalInteger('--tcp', opts.tcp, 0, 65535);
         const sim = await startSim({
           pty: opts.pty,
           tcp,
