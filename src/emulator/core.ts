@@ -64,6 +64,8 @@ export interface CoreRuntime {
   kxLo: Int32Array;
   sy: number;
   sx: number;
+  /** Output positions one input address reaches at most. */
+  fanMax: number;
   /**
    * Two features per int32 (f = 2g in the low 16 bits, 2g + 1 in the high 16): half the adds. Used for
    * a step only when no sum can leave int16 (|w| max times the step's input events <= 32767); the
@@ -83,6 +85,8 @@ export interface CoreRuntime {
   /** Neurons that fired this step (state index) and their spike counts. */
   firedJ: Int32Array;
   firedN: Int32Array;
+  /** Membrane values of the fired neurons before saturation and reset. */
+  firedV: Int32Array;
   destPorts: InputPort[];
   destPooling: Int32Array;
   /** Per destination, per neuron (state index): the pooled address in its port, or -1 (dropped). */
@@ -196,6 +200,7 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     kxLo: rx.kLo,
     sy: cfg.stride[0],
     sx: cfg.stride[1],
+    fanMax: Math.ceil(k / cfg.stride[0]) * Math.ceil(k / cfg.stride[1]),
     F2,
     pairWeights,
     pairAcc: new Int32Array(H * W * F2),
@@ -207,6 +212,7 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     denseStep: false,
     firedJ: new Int32Array(F * H * W),
     firedN: new Int32Array(F * H * W),
+    firedV: new Int32Array(F * H * W),
     destPorts: [],
     destPooling: new Int32Array(cfg.destinations.length),
     destAddr: [],
@@ -321,6 +327,9 @@ function addRun(acc: Int32Array, a: number, w: Int32Array, b: number, len: numbe
  * reversed, so with stride 1 along x the outputs of one row and their weights are both one contiguous
  * run of (ox, f).
  */
+/** Scatter steps whose addresses times the fan-out reach H*W / DENSE_FACTOR update every position. */
+const DENSE_FACTOR = 4;
+
 export function scatter(core: CoreRuntime): void {
   const port = core.port;
   const n = port.n;
@@ -338,7 +347,11 @@ export function scatter(core: CoreRuntime): void {
   const weights = paired ? core.pairWeights : core.weights;
   const Win = port.W;
   const HWin = port.H * Win;
-  const mark = !core.alwaysVisit;
+  // Positions one address reaches at most; when the step's addresses could reach about half the map,
+  // the update visits every position (skipping those without input) instead of a marked list.
+  const dense = n * core.fanMax * DENSE_FACTOR >= core.H * core.W;
+  if (dense) core.denseStep = true;
+  const mark = !core.alwaysVisit && !core.visitAll && !dense;
   let posN = core.posN;
   let synops = 0;
   for (let i = 0; i < n; i++) {
@@ -417,12 +430,15 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
 /**
  * Folds the pairs into the membrane and updates both neurons of each pair: positions 0..n-1, or those of
  * `list`. With `idle` (no bias, settled state, threshold_low <= 0) a pair without input cannot change.
+ *
+ * Branch-free on purpose (a few percent of the neurons fire, at random: a branch on it mispredicts): every
+ * neuron is written floored and appended to the fired list with its value, and the list only advances
+ * when the value reaches threshold_high. `fire` then finishes those few.
  */
 function updatePairs(core: CoreRuntime, n: number, list: Int32Array | null, idle: boolean): number {
-  const { F, F2, state, bias, pairAcc, firedJ, firedN } = core;
-  const th = core.thresholdHigh;
+  const { F, F2, state, bias, pairAcc, firedJ, firedV } = core;
+  const th1 = core.thresholdHigh - 1;
   const tl = core.thresholdLow;
-  const zero = core.zeroReset;
   const odd = (F & 1) === 1;
   let fired = 0;
   for (let i = 0; i < n; i++) {
@@ -435,60 +451,64 @@ function updatePairs(core: CoreRuntime, n: number, list: Int32Array | null, idle
       pairAcc[qb + g] = 0;
       const lo = (x << 16) >> 16;
       const j = base + 2 * g;
-      let v = state[j] + lo + bias[2 * g];
-      if (v >= th) {
-        if (v > 32767) v = 32767;
-        const m = (v / th) | 0;
-        v = zero ? 0 : v - m * th;
-        firedJ[fired] = j;
-        firedN[fired++] = m;
-      }
-      // The floor, branch-free (a mispredicted branch costs more than these three operations).
+      const v = state[j] + lo + bias[2 * g];
       let d = v - tl;
       state[j] = tl + (d & ~(d >> 31));
+      firedJ[fired] = j;
+      firedV[fired] = v;
+      fired += (th1 - v) >>> 31;
       if (odd && g === F2 - 1) break;
       // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
-      let w = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
-      if (w >= th) {
-        if (w > 32767) w = 32767;
-        const m = (w / th) | 0;
-        w = zero ? 0 : w - m * th;
-        firedJ[fired] = j + 1;
-        firedN[fired++] = m;
-      }
+      const w = state[j + 1] + ((x - lo) >> 16) + bias[2 * g + 1];
       d = w - tl;
       state[j + 1] = tl + (d & ~(d >> 31));
+      firedJ[fired] = j + 1;
+      firedV[fired] = w;
+      fired += (th1 - w) >>> 31;
     }
   }
+  fire(core, fired);
   return fired;
 }
 
-/** The update when the step's input was summed straight into the membrane. */
+/** The update when the step's input was summed straight into the membrane (branch-free as above). */
 function updatePlain(core: CoreRuntime, n: number, list: Int32Array | null): number {
-  const { F, state, bias, firedJ, firedN } = core;
-  const th = core.thresholdHigh;
+  const { F, state, bias, firedJ, firedV } = core;
+  const th1 = core.thresholdHigh - 1;
   const tl = core.thresholdLow;
-  const zero = core.zeroReset;
   let fired = 0;
   for (let i = 0; i < n; i++) {
     const p = list === null ? i : list[i];
     const base = p * F;
     for (let f = 0; f < F; f++) {
       const j = base + f;
-      let v = state[j] + bias[f];
-      if (v >= th) {
-        if (v > 32767) v = 32767;
-        const m = (v / th) | 0;
-        v = zero ? 0 : v - m * th;
-        firedJ[fired] = j;
-        firedN[fired++] = m;
-      }
-      // The floor (branch-free) also covers saturation at -32768 (threshold_low >= -32768).
+      const v = state[j] + bias[f];
+      // The floor also covers saturation at -32768 (threshold_low >= -32768).
       const d = v - tl;
       state[j] = tl + (d & ~(d >> 31));
+      firedJ[fired] = j;
+      firedV[fired] = v;
+      fired += (th1 - v) >>> 31;
     }
   }
+  fire(core, fired);
   return fired;
+}
+
+/** The neurons at or above threshold_high: saturate, count spikes, reset, floor. */
+function fire(core: CoreRuntime, fired: number): void {
+  const { state, firedJ, firedV, firedN } = core;
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  const zero = core.zeroReset;
+  for (let i = 0; i < fired; i++) {
+    let v = firedV[i];
+    if (v > 32767) v = 32767;
+    const m = v < 2 * th ? 1 : (v / th) | 0;
+    v = zero ? 0 : v - m * th;
+    state[firedJ[i]] = Math.max(v, tl);
+    firedN[i] = m;
+  }
 }
 
 /** Sends the step's spikes to the destinations' ports (through the pooled-address tables) and to `out`. */
