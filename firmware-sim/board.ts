@@ -13,7 +13,6 @@ import {
   decodeImage,
   IMAGE_FORMAT_VERSION,
   imageCrc,
-  imageIntact,
   registerWrites,
 } from '../src/compiler/index.ts';
 import type { BoardErrorCode } from '../src/device/errors.ts';
@@ -30,7 +29,10 @@ import type { Transport } from '../src/transport/types.ts';
 export interface BoardOptions {
   profile?: ChipProfile;
   serialNumber?: string;
-  /** Largest frame payload the board accepts and sends (default 16 KiB). */
+  /**
+   * Largest frame payload the board accepts and sends (default 64 KiB). A host may ask for less in
+   * Hello (a slow serial line wants short frames); the session then uses the smaller size both ways.
+   */
   maxFrameSize?: number;
   /** Input events the FIFO holds (default 65536); beyond it events are dropped and counted. */
   inputFifoCapacity?: number;
@@ -124,6 +126,8 @@ const RESPONSE_CACHE = 256;
 /** Worst case of one packed output event (a step token and an event token of 5 bytes each). */
 const MAX_PACKED_EVENT_BYTES = 10;
 const REORDER_MAX = 256;
+/** The smallest frame size a host may ask for: room for every message but the largest chunks. */
+const MIN_FRAME_SIZE = 512;
 
 function u32(n: number | undefined | null): number {
   return (n ?? 0) >>> 0;
@@ -163,12 +167,15 @@ export class Board {
   private retransmitTimer: NodeJS.Timeout | undefined;
   private paceTimer: NodeJS.Timeout | undefined;
   private resetPending: boolean;
+  /** Frame size of the current session: the board's maximum, or less if the host asked (Hello). */
+  private frameSize: number;
 
   constructor(options: BoardOptions = {}) {
     this.options = options;
     this.profile = options.profile ?? dynapcnn9;
     this.serialNumber = options.serialNumber ?? `SIM-${process.pid.toString(16).toUpperCase()}`;
-    this.maxFrameSize = options.maxFrameSize ?? 16384;
+    this.maxFrameSize = options.maxFrameSize ?? 65536;
+    this.frameSize = this.maxFrameSize;
     this.inputFifoCapacity = options.inputFifoCapacity ?? 65536;
     this.outputWindow = options.outputWindow ?? 32;
     this.resetPending = options.resetDuringFlash ?? false;
@@ -280,7 +287,7 @@ export class Board {
         chip: this.profile.id,
         chipCode: this.profile.code,
         serialNumber: this.serialNumber,
-        maxFrameSize: this.maxFrameSize,
+        maxFrameSize: this.frameSize,
         capabilities: ['flash-resume', 'readback', 'state', 'realtime', 'output-stream-ack'],
         imageFormatMin: this.imageFormat[0],
         imageFormatMax: this.imageFormat[1],
@@ -366,6 +373,9 @@ export class Board {
     }
     this.owner = client;
     this.sessionId = sid;
+    const asked = u32(hello.maxFrameSize);
+    this.frameSize =
+      asked === 0 ? this.maxFrameSize : Math.min(this.maxFrameSize, Math.max(asked, MIN_FRAME_SIZE));
     this.ownerHost = hello.host ?? '';
     this.lastActivity = now;
     return this.deviceInfo(version);
@@ -399,10 +409,10 @@ export class Board {
     if (size === 0 || size > maxImage) {
       return this.error(BoardError.IMAGE_SIZE, `image size ${size} bytes is outside 1..${maxImage}`);
     }
-    if (chunkSize > this.maxFrameSize) {
+    if (chunkSize > this.frameSize) {
       return this.error(
         BoardError.IMAGE_SIZE,
-        `chunk size ${chunkSize} exceeds the frame size ${this.maxFrameSize}`,
+        `chunk size ${chunkSize} exceeds the frame size ${this.frameSize}`,
       );
     }
     if (this.running)
@@ -471,8 +481,10 @@ export class Board {
         `${s.chunks - s.receivedChunks} of ${s.chunks} chunks are missing (${s.receivedBytes} of ${s.size} bytes staged)`,
       );
     }
+    // One pass over the staged bytes: an intact image ends in the CRC32 of what precedes it.
     const actual = imageCrc(s.data);
-    if (!imageIntact(s.data) || actual !== s.crc || crc !== s.crc) {
+    const trailer = s.size >= 4 ? new DataView(s.data.buffer).getUint32(s.size - 4, true) : -1;
+    if (trailer !== actual || actual !== s.crc || crc !== s.crc) {
       this.staging = undefined;
       return this.error(
         BoardError.IMAGE_CRC,
@@ -481,7 +493,7 @@ export class Board {
     }
     let next: Active;
     try {
-      next = this.apply(s.data);
+      next = this.apply(s.data, actual);
     } catch (e) {
       this.staging = undefined;
       return this.error(
@@ -496,8 +508,11 @@ export class Board {
     return this.deviceInfo(this.protocolVersion);
   }
 
-  /** Decodes the image and configures the chip from its register writes, as the firmware does. */
-  private apply(image: Uint8Array): Active {
+  /**
+   * Decodes the image and configures the chip from its register writes, as the firmware does. `image`
+   * (the staging buffer, not used after) becomes the running image; `crc` is its checked imageCrc.
+   */
+  private apply(image: Uint8Array, crc: number): Active {
     const decoded = decodeImage(image);
     if (decoded.chip !== this.profile.id) {
       throw new Error(`the image is for chip "${decoded.chip}", this board carries "${this.profile.id}"`);
@@ -510,8 +525,8 @@ export class Board {
       ? Buffer.from(decoded.sourceHash, 'hex')
       : Buffer.alloc(0);
     return {
-      image: image.slice(),
-      crc: imageCrc(image),
+      image,
+      crc,
       config,
       emulator,
       layerOfCore,
@@ -523,7 +538,7 @@ export class Board {
   private onReadback(offset: number, length: number): EnvelopeInit {
     const a = this.active;
     if (!a) return this.error(BoardError.NO_CONFIG, 'no image is configured');
-    const max = this.maxFrameSize - 64;
+    const max = this.frameSize - 64;
     if (offset > a.image.length || length > max) {
       return this.error(
         BoardError.IMAGE_SIZE,
@@ -588,7 +603,7 @@ export class Board {
       dropped: 0,
       nextOutputSeq: 1,
       unacked: [],
-      out: makeCoreEvents(Math.max(16, Math.floor((this.maxFrameSize - 128) / MAX_PACKED_EVENT_BYTES))),
+      out: makeCoreEvents(Math.max(16, Math.floor((this.frameSize - 128) / MAX_PACKED_EVENT_BYTES))),
       done: false,
       finished: false,
       rto: this.options.outputTimeoutMs ?? 200,

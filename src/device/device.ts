@@ -93,7 +93,18 @@ export interface DeviceOptions {
   helloTimeoutMs?: number;
   /** Host name sent in Hello. */
   host?: string;
+  /**
+   * Largest frame payload to ask the board for (default 64 KiB: few, large frames on a fast link). A
+   * slow serial line wants short frames, so one bit error costs little line time: `openDevice` asks
+   * less there. The board answers with what it grants (DeviceInfo.max_frame_size).
+   */
+  maxFrameSize?: number;
 }
+
+/** What the host asks for unless told otherwise: large frames keep per-frame costs off fast links. */
+export const FAST_LINK_FRAME_SIZE = 65536;
+/** Room in a frame for everything of a message but its bulk bytes (chunk data, packed events). */
+const MESSAGE_OVERHEAD = 64;
 
 /** Opens the transport of a URI; set by ./open.ts (kept apart so tests can hand in any transport). */
 export type TransportOpener = (uri: string) => Promise<Transport>;
@@ -155,9 +166,18 @@ export class Device {
   private keepalive: NodeJS.Timeout | undefined;
   private lastRequest = Date.now();
   private readonly onRelease: () => void;
+  /** Kept for a second Hello after the board reset (same host name, same frame size asked). */
+  private readonly options: DeviceOptions;
 
-  private constructor(session: Session, info: DeviceInfo, sessionId: number, onRelease: () => void) {
+  private constructor(
+    session: Session,
+    info: DeviceInfo,
+    sessionId: number,
+    onRelease: () => void,
+    options: DeviceOptions,
+  ) {
     this.session = session;
+    this.options = options;
     this.deviceInfo = info;
     this.sessionId = sessionId;
     this.onRelease = onRelease;
@@ -181,7 +201,7 @@ export class Device {
     const sessionId = randomInt(1, 0x7fffffff);
     try {
       const info = await Device.hello(session, sessionId, options);
-      return new Device(session, info, sessionId, onRelease);
+      return new Device(session, info, sessionId, onRelease, options);
     } catch (e) {
       await session.close().catch(() => {});
       onRelease();
@@ -202,6 +222,7 @@ export class Device {
           protocolMax: PROTOCOL_VERSION,
           host: options.host ?? `spikeforge node ${process.version}`,
           sessionId,
+          maxFrameSize: options.maxFrameSize ?? FAST_LINK_FRAME_SIZE,
         },
       },
       { timeoutMs: options.helloTimeoutMs ?? 500, retries: 3 },
@@ -315,7 +336,7 @@ export class Device {
         // The board reset in the middle (it forgot the session and the staged bytes): start over once more.
         if (!isBoardError(e, BoardError.NO_SESSION) || restarts >= 2) throw e;
         restarts++;
-        this.deviceInfo = await Device.hello(this.session, this.sessionId, {});
+        this.deviceInfo = await Device.hello(this.session, this.sessionId, this.options);
       }
     }
     if (this.deviceInfo.activeImage?.crc !== crc || this.deviceInfo.activeImage.size !== image.length) {
@@ -351,7 +372,8 @@ export class Device {
     options: FlashOptions,
     resume: boolean,
   ): Promise<{ sent: number; chunks: number }> {
-    const chunkSize = Math.min(this.deviceInfo.maxFrameSize - 64, 32768);
+    // One chunk per frame, as large as the session's frames allow.
+    const chunkSize = this.deviceInfo.maxFrameSize - MESSAGE_OVERHEAD;
     const begin = await this.request({
       configBegin: {
         imageSize: image.length,
@@ -398,7 +420,7 @@ export class Device {
       });
     }
     const out = new Uint8Array(size);
-    const step = this.deviceInfo.maxFrameSize - 64;
+    const step = this.deviceInfo.maxFrameSize - MESSAGE_OVERHEAD;
     await pipelined(Math.ceil(size / step), 8, async (i) => {
       const answer = await this.request({
         configReadback: { offset: i * step, length: Math.min(step, size - i * step) },
@@ -581,7 +603,7 @@ export class Device {
     window: number,
   ): Promise<void> {
     const capacity = this.deviceInfo.inputFifoCapacity;
-    const room = this.deviceInfo.maxFrameSize - 64;
+    const room = this.deviceInfo.maxFrameSize - MESSAGE_OVERHEAD;
     const frames: { from: number; to: number; firstStep: number; packed: Uint8Array }[] = [];
     let from = 0;
     let firstStep = 0;

@@ -10,9 +10,10 @@ import { parseSimFaults } from '../../firmware-sim/sim.ts';
 import { SpikeforgeError } from '../errors.ts';
 import { createMemoryPair, withFaults } from '../transport/memory.ts';
 import type { Transport } from '../transport/types.ts';
+import type { DeviceUri } from '../transport/uri.ts';
 import { openTransport, parseDeviceUri } from '../transport/uri.ts';
 import type { DeviceOptions } from './device.ts';
-import { Device } from './device.ts';
+import { Device, FAST_LINK_FRAME_SIZE } from './device.ts';
 
 export interface OpenDeviceOptions extends DeviceOptions {
   /** Directory of serial lock files (default: $TMPDIR/spikeforge-locks). */
@@ -98,12 +99,24 @@ function named(t: Transport, uri: string): Transport {
   };
 }
 
+/**
+ * The frame size to ask a board for on a link. TCP, USB and the in-process board are fast: 64 KiB.
+ * A serial line at its real rate (`pace=1`) gets frames of about 100 ms of line time, so a corrupted
+ * frame costs little to resend (921600 baud: 9216 bytes). An unpaced serial port (USB CDC-ACM, a
+ * pseudo-terminal) moves bytes faster than its nominal baud rate: 16 KiB.
+ */
+export function frameSizeFor(d: DeviceUri): number {
+  if (d.kind !== 'serial') return FAST_LINK_FRAME_SIZE;
+  if (!d.pace) return 16384;
+  return Math.min(16384, Math.max(1024, Math.floor(d.baudRate / 100)));
+}
+
 /** Opens the byte link of a URI (serial, usb, tcp through the transports; sim in process). */
 async function openLink(
+  d: DeviceUri,
   uri: string,
   options: OpenDeviceOptions,
 ): Promise<{ transport: Transport; release: () => void }> {
-  const d = parseDeviceUri(uri);
   if (d.kind === 'sim') {
     const unknown = Object.keys(d.options).filter((k) => !SIM_OPTIONS.includes(k));
     if (unknown.length > 0) {
@@ -135,6 +148,7 @@ async function openLink(
  * `sim` (an in-process simulated board; `sim?name=x` for several). The device is held exclusively until `close()`.
  */
 export async function openDevice(uri: string, options: OpenDeviceOptions = {}): Promise<Device> {
-  const { transport, release } = await openLink(uri, options);
-  return Device.connect(transport, options, release);
+  const d = parseDeviceUri(uri);
+  const { transport, release } = await openLink(d, uri, options);
+  return Device.connect(transport, { maxFrameSize: frameSizeFor(d), ...options }, release);
 }

@@ -34,50 +34,68 @@ function copyRun(src: Uint8Array, from: number, to: number, dst: Uint8Array, at:
   }
 }
 
+/** Largest data run of a COBS block (code byte 0xFF). */
+const COBS_RUN = 254;
+
 /**
- * COBS-encodes `src` into `dst` at `at`; returns the index after the last byte written. Runs between
- * zeros are found with the native indexOf and copied in blocks: this is on the path of every event sent.
+ * COBS-encodes `payload ‖ crc (u32 LE)` into `dst` at `at`, reading the payload where it lies (no copy
+ * of `payload ‖ CRC` first); returns the index after the last byte written. Runs between zeros are
+ * found with the native indexOf and copied in blocks: this is on the path of every event sent.
  */
-function cobsEncodeInto(src: Uint8Array, dst: Uint8Array, at: number): number {
-  const n = src.length;
-  let o = at;
+function cobsEncodeFrameInto(payload: Uint8Array, crc: number, dst: Uint8Array, at: number): number {
+  const n = payload.length;
+  let code = at; // where the current block's code byte goes
+  let o = at + 1;
+  let run = 0; // data bytes in the current block
   let i = 0;
-  for (;;) {
-    let z = src.indexOf(0, i);
+  while (i < n) {
+    let z = payload.indexOf(0, i);
     if (z < 0) z = n;
-    while (z - i >= 254) {
-      dst[o++] = 0xff;
-      copyRun(src, i, i + 254, dst, o);
-      o += 254;
-      i += 254;
+    while (i < z) {
+      const take = Math.min(z - i, COBS_RUN - run);
+      copyRun(payload, i, i + take, dst, o);
+      o += take;
+      i += take;
+      run += take;
+      if (run === COBS_RUN) {
+        dst[code] = 0xff;
+        code = o++;
+        run = 0;
+      }
     }
-    dst[o++] = z - i + 1;
-    copyRun(src, i, z, dst, o);
-    o += z - i;
-    if (z >= n) return o;
-    i = z + 1;
+    if (z < n) {
+      dst[code] = run + 1;
+      code = o++;
+      run = 0;
+      i = z + 1;
+    }
   }
+  for (let k = 0; k < CRC_BYTES; k++) {
+    const b = (crc >>> (8 * k)) & 0xff;
+    if (b === 0) {
+      dst[code] = run + 1;
+      code = o++;
+      run = 0;
+      continue;
+    }
+    dst[o++] = b;
+    if (++run === COBS_RUN) {
+      dst[code] = 0xff;
+      code = o++;
+      run = 0;
+    }
+  }
+  dst[code] = run + 1;
+  return o;
 }
 
 /** CRC32 of a payload: node's native zlib.crc32 where it exists (Node >= 20.15), else the table one. */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 const crcOf: (data: Uint8Array) => number = nativeCrc32 ? (d) => nativeCrc32(d) : (d) => crc32(d);
 
-/** `payload ‖ CRC` is assembled here before COBS: one buffer reused, not one allocation per frame. */
-let scratch = new Uint8Array(DEFAULT_MAX_FRAME_SIZE + CRC_BYTES);
-
 /** Writes the frame of `payload` (delimiter included) into `dst` at `at`; returns the index after it. */
 function encodeFrameInto(payload: Uint8Array, dst: Uint8Array, at: number): number {
-  const n = payload.length;
-  if (scratch.length < n + CRC_BYTES) scratch = new Uint8Array(n + CRC_BYTES);
-  const body = scratch.subarray(0, n + CRC_BYTES);
-  body.set(payload);
-  const crc = crcOf(payload);
-  body[n] = crc & 0xff;
-  body[n + 1] = (crc >>> 8) & 0xff;
-  body[n + 2] = (crc >>> 16) & 0xff;
-  body[n + 3] = (crc >>> 24) & 0xff;
-  const end = cobsEncodeInto(body, dst, at);
+  const end = cobsEncodeFrameInto(payload, crcOf(payload), dst, at);
   dst[end] = FRAME_DELIMITER;
   return end + 1;
 }
@@ -267,6 +285,9 @@ export class FramedLink {
   readonly decoder: FrameDecoder;
   private frameListener: (payload: Uint8Array) => void = () => {};
   private flushed = false;
+  /** Payloads sent during the current turn of the event loop, written together at its end. */
+  private queue: Uint8Array[] = [];
+  private batch: Promise<void> | undefined;
 
   constructor(
     readonly transport: Transport,
@@ -294,11 +315,24 @@ export class FramedLink {
     return this.sendMany([payload]);
   }
 
-  /** Sends several payloads in one write. */
+  /**
+   * Sends several payloads. Everything sent in the same synchronous stretch (the answers to every frame
+   * of one received chunk, a window of requests) goes out in one transport write: one system call and
+   * one wake-up of the peer instead of one per frame. Resolves when that write was handed to the link.
+   */
   sendMany(payloads: readonly Uint8Array[]): Promise<void> {
-    const leadingDelimiter = !this.flushed;
-    this.flushed = true;
-    return this.transport.write(encodeFrames(payloads, { leadingDelimiter }));
+    for (const p of payloads) this.queue.push(p);
+    this.batch ??= new Promise<void>((resolve, reject) => {
+      queueMicrotask(() => {
+        const frames = this.queue;
+        this.queue = [];
+        this.batch = undefined;
+        const leadingDelimiter = !this.flushed;
+        this.flushed = true;
+        this.transport.write(encodeFrames(frames, { leadingDelimiter })).then(resolve, reject);
+      });
+    });
+    return this.batch;
   }
 
   onFrame(listener: (payload: Uint8Array) => void): void {

@@ -53,6 +53,51 @@ describe('framing', () => {
     }
   });
 
+  it('matches a byte-by-byte reference COBS encoder, CRC bytes and 254-byte blocks included', () => {
+    // The textbook encoder over `payload ‖ CRC32 LE`: the wire format, independent of how it is computed.
+    const reference = (payload: Uint8Array): number[] => {
+      const crc = crc32(payload);
+      const body = [...payload, crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24];
+      const out: number[] = [0];
+      let code = 0;
+      let run = 0;
+      for (const b of body) {
+        if (b === 0) {
+          out[code] = run + 1;
+          code = out.push(0) - 1;
+          run = 0;
+          continue;
+        }
+        out.push(b);
+        if (++run === 254) {
+          out[code] = 0xff;
+          code = out.push(0) - 1;
+          run = 0;
+        }
+      }
+      out[code] = run + 1;
+      return [...out, 0];
+    };
+    // Mostly non-zero bytes, so that runs reach 254 and zeros land on every position of a block.
+    const sparse = fc
+      .array(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant(0) },
+          { weight: 60, arbitrary: fc.integer({ min: 1, max: 255 }) },
+        ),
+        {
+          maxLength: 1200,
+        },
+      )
+      .map((a) => Uint8Array.from(a));
+    fc.assert(
+      fc.property(fc.oneof(sparse, payloadArb), (payload) => {
+        expect(Array.from(encodeFrame(payload))).toEqual(reference(payload));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('round-trips any sequence of payloads in any chunking', () => {
     fc.assert(
       fc.property(
