@@ -10,9 +10,16 @@
 import { startSim } from '../firmware-sim/sim.ts';
 import { dynapcnn9 } from '../src/chip/index.ts';
 import type { ChipConfig } from '../src/compiler/config.ts';
-import { encodeImage, loadConfig } from '../src/compiler/index.ts';
+import {
+  configFromRegisterWrites,
+  decodeImage,
+  encodeImage,
+  loadConfig,
+  registerWrites,
+} from '../src/compiler/index.ts';
 import type { Device } from '../src/device/index.ts';
 import { openDevice } from '../src/device/index.ts';
+import { Emulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
 import { makeInputEvents } from '../src/events/types.ts';
 import { createPty, openSerial } from '../src/transport/serial.ts';
@@ -134,17 +141,28 @@ function events(steps: number, perStep: number): InputEvents {
   return ev;
 }
 
-/** Whole flashes (begin to verified commit) and the transfer phase alone (begin to the last chunk's ack), bytes/s. */
-async function flashRate(
-  dev: Device,
-  image: Uint8Array,
-  minBytes: number,
-): Promise<{ whole: number; transfer: number }> {
+interface FlashRate {
+  /** Image bytes/s of whole flashes (call to verified commit). */
+  whole: number;
+  /** Image bytes/s of the transfer phase alone (first chunk out to the last chunk's ack). */
+  transfer: number;
+  /** Mean ms per flash: before the first chunk (host decode check, ConfigBegin), transfer, commit. */
+  beforeMs: number;
+  transferMs: number;
+  commitMs: number;
+}
+
+/** Whole flashes and their phases, timed through `onProgress`, until `minBytes` were sent. */
+async function flashRate(dev: Device, image: Uint8Array, minBytes: number): Promise<FlashRate> {
   await dev.flash(image); // warm-up
   let bytes = 0;
+  let flashes = 0;
+  let beforeMs = 0;
   let transferMs = 0;
+  let commitMs = 0;
   const t0 = performance.now();
   while (bytes < minBytes) {
+    const start = performance.now();
     let begin = 0;
     let last = 0;
     const r = await dev.flash(image, {
@@ -153,10 +171,52 @@ async function flashRate(
         else last = performance.now();
       },
     });
+    const end = performance.now();
     bytes += r.sent;
+    flashes++;
+    beforeMs += begin - start;
     transferMs += last - begin;
+    commitMs += end - last;
   }
-  return { whole: bytes / ((performance.now() - t0) / 1000), transfer: bytes / (transferMs / 1000) };
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    whole: bytes / seconds,
+    transfer: bytes / (transferMs / 1000),
+    beforeMs: beforeMs / flashes,
+    transferMs: transferMs / flashes,
+    commitMs: commitMs / flashes,
+  };
+}
+
+/**
+ * What a commit costs the board whatever the link (src/compiler and src/emulator): decode the staged
+ * image, its register writes, the configuration rebuilt from them, the chip model. Mean ms each.
+ */
+function commitWork(image: Uint8Array): {
+  decode: number;
+  writes: number;
+  rebuild: number;
+  emulator: number;
+} {
+  const n = 40;
+  const ms = { decode: 0, writes: 0, rebuild: 0, emulator: 0 };
+  for (let i = 0; i < n + 5; i++) {
+    const t0 = performance.now();
+    const decoded = decodeImage(image);
+    const t1 = performance.now();
+    const writes = registerWrites(decoded, dynapcnn9);
+    const t2 = performance.now();
+    const config = configFromRegisterWrites(writes, dynapcnn9);
+    const t3 = performance.now();
+    new Emulator(config);
+    const t4 = performance.now();
+    if (i < 5) continue; // warm-up
+    ms.decode += (t1 - t0) / n;
+    ms.writes += (t2 - t1) / n;
+    ms.rebuild += (t3 - t2) / n;
+    ms.emulator += (t4 - t3) / n;
+  }
+  return ms;
 }
 
 async function roundTrip(
@@ -196,6 +256,11 @@ export async function run(): Promise<void> {
   const nmnist = (await loadConfig(goldenFile('nmnist_csnn', 'network.nir'), { monitor: 'all' })).image;
   const identity = encodeImage(identityConfig());
   console.log(`N-MNIST CSNN image: ${nmnist.length} bytes; round trip: identity network, 1 spike per event`);
+  const work = commitWork(nmnist);
+  const workMs = work.decode + work.writes + work.rebuild + work.emulator;
+  console.log(
+    `board work per commit, any link: ${workMs.toFixed(2)} ms = decodeImage ${work.decode.toFixed(2)} + registerWrites ${work.writes.toFixed(2)} + configFromRegisterWrites ${work.rebuild.toFixed(2)} + new Emulator ${work.emulator.toFixed(2)} ms (src/compiler, src/emulator)`,
+  );
 
   const links: LinkCase[] = [
     {
@@ -254,6 +319,7 @@ async function measure(
     const dev = await openDevice(uri);
     try {
       stage('flash');
+      const info = await dev.info();
       const flash = await flashRate(dev, nmnist, l.flashBytes);
       stage('round trip');
       await dev.flash(identity);
@@ -267,7 +333,8 @@ async function measure(
           `${l.name}:`,
           `  raw link ${fmt(raw)}${l.pace ? ` (nominal line rate ${fmt(921_600 / 10)}; flash = ${pct(flash.whole / (921_600 / 10))} of it)` : ''}`,
           `  flash ${fmt(flash.whole)} = ${pct(flash.whole / raw)} of raw (whole flash: decode, CRC, commit, apply)`,
-          `  flash transfer phase ${fmt(flash.transfer)} = ${pct(flash.transfer / raw)} of raw (chunks only)`,
+          `  flash transfer phase ${fmt(flash.transfer)} = ${pct(flash.transfer / raw)} of raw (chunks only; frames of ${info.maxFrameSize} bytes)`,
+          `  per flash ${(flash.beforeMs + flash.transferMs + flash.commitMs).toFixed(2)} ms = before the chunks ${flash.beforeMs.toFixed(2)} (host check, ConfigBegin) + transfer ${flash.transferMs.toFixed(2)} + commit ${flash.commitMs.toFixed(2)} ms; fixed cost (before + commit) = ${pct((flash.beforeMs + flash.commitMs) / (flash.beforeMs + flash.transferMs + flash.commitMs))} of the flash; the raw link would move the image in ${((nmnist.length / raw) * 1000).toFixed(2)} ms`,
           `  round trip ${(rt.eventsPerS / 1e6).toFixed(3)} M events/s in and the same back (${input.count} events in ${rt.ms.toFixed(0)} ms); wire ${(rt.bytesOut / input.count).toFixed(2)} B/event out, ${(rt.bytesIn / input.count).toFixed(2)} B/event back`,
           `  round trip wire rate: host->board ${fmt(out)} = ${pct(out / raw)} of raw, board->host ${fmt(back)} = ${pct(back / raw)} of raw${l.pace ? ' (only host->board is paced)' : ''}`,
         ].join('\n'),
