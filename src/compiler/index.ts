@@ -26,6 +26,7 @@ export {
   compileNetwork,
   type LoadConfigOptions,
   loadConfig,
+  readNetwork,
 } from './pipeline.ts';
 export {
   candidateCores,

@@ -5,10 +5,11 @@
 import { getProfile } from '../chip/index.ts';
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
-import { loadNetwork, type NirImportOptions, readNetworkFile } from '../network/index.ts';
+import { type NirImportOptions, parseNetworkFile } from '../network/index.ts';
 import type { Network } from '../network/schema.ts';
 import { quantize } from '../quantize/index.ts';
 import type { QuantizedNetwork } from '../quantize/types.ts';
+import { readUserFile } from '../util/files.ts';
 import { type CompileOptions, type CompileResult, compile } from './compile.ts';
 import type { ChipConfig } from './config.ts';
 import { decodeImage, encodeImage, isImage } from './image.ts';
@@ -36,12 +37,23 @@ export interface LoadConfigOptions extends CompileNetworkOptions {
   nir?: NirImportOptions;
 }
 
+/** Reads a network file (NIR or JSON); a configuration image is refused with a message that says so. */
+export async function readNetwork(path: string, options: NirImportOptions = {}): Promise<Network> {
+  const bytes = readUserFile(path);
+  if (isImage(bytes)) {
+    throw new SpikeforgeError('USAGE', `${path} is already a configuration image, not a network`, {
+      hint: 'give the network file (.nir, .json) it was compiled from; `spikeforge inspect` shows what an image holds',
+    });
+  }
+  return parseNetworkFile(bytes, path, options);
+}
+
 /** Reads an image (decoded) or a network file (loaded, quantized, compiled, encoded). */
 export async function loadConfig(
   path: string,
   options: LoadConfigOptions = {},
 ): Promise<{ config: ChipConfig; image: Uint8Array; report?: FitReport }> {
-  const bytes = await readNetworkFile(path);
+  const bytes = readUserFile(path);
   if (isImage(bytes)) {
     const config = decodeImage(bytes, path);
     if (options.chip !== undefined && options.chip !== config.chip) {
@@ -56,7 +68,7 @@ export async function loadConfig(
     return { config, image: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }
   const profile = getProfile(options.chip ?? 'dynapcnn9');
-  const network = await loadNetwork(path, {
+  const network = await parseNetworkFile(bytes, path, {
     ...options.nir,
     collapseThresholds: options.collapseThresholds ?? options.nir?.collapseThresholds,
   });

@@ -1,9 +1,11 @@
 /** Loading a network file of either format: NIR (HDF5, told apart by its magic bytes) or JSON. */
+import { extname } from 'node:path';
 import { SpikeforgeError } from '../errors.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 import { readUserFile } from '../util/files.ts';
 import { hasHdf5Magic } from './hdf5.ts';
-import { parseNetworkJson } from './json.ts';
-import { type NirImportOptions, readNir } from './nir.ts';
+import { formatNetworkJson, parseNetworkJson } from './json.ts';
+import { type NirImportOptions, readNir, writeNir } from './nir.ts';
 import type { Network } from './schema.ts';
 
 /** The bytes of a network or image file; a missing or unreadable file is a SpikeforgeError naming it. */
@@ -13,10 +15,23 @@ export async function readNetworkFile(path: string): Promise<Uint8Array> {
 
 /** Reads a network from a NIR (.nir, HDF5) or JSON file; every failure is a SpikeforgeError naming the file. */
 export async function loadNetwork(path: string, options: NirImportOptions = {}): Promise<Network> {
-  const bytes = await readNetworkFile(path);
+  return parseNetworkFile(readUserFile(path), path, options);
+}
+
+/** The network in the bytes of the file `path` (NIR told apart by its HDF5 signature, else JSON). */
+export async function parseNetworkFile(
+  bytes: Uint8Array,
+  path: string,
+  options: NirImportOptions = {},
+): Promise<Network> {
   if (hasHdf5Magic(bytes)) return readNir(bytes, options).catch((e) => rename(e, '<nir>', path));
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const first = text.trimStart()[0];
+  if (first === undefined) {
+    throw new SpikeforgeError('FILE_FORMAT', `${path}: empty file, expected a network (NIR or JSON)`, {
+      hint: 'the file may have been cut short; write it again (`spikeforge convert` writes both formats)',
+    });
+  }
   if (first !== '{' && first !== '[') {
     const nirName = /\.(nir|h5|hdf5)$/i.test(path);
     throw new SpikeforgeError(
@@ -30,6 +45,20 @@ export async function loadNetwork(path: string, options: NirImportOptions = {}):
     );
   }
   return parseNetworkJson(text, path);
+}
+
+/** Writes `network` as NIR (.nir) or spikeforge JSON (.json), chosen by the extension of `path`. */
+export async function saveNetwork(
+  network: Network,
+  path: string,
+  options: { base64Above?: number } = {},
+): Promise<void> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.nir') return writeNir(network, path);
+  if (ext === '.json') return writeFileAtomic(path, formatNetworkJson(network, options));
+  throw new SpikeforgeError('USAGE', `${path}: unknown output format "${ext || '(no extension)'}"`, {
+    hint: 'name the output file .nir or .json',
+  });
 }
 
 /** readNir names a byte source "<nir>"; put the real path in its messages. */

@@ -3,5 +3,10 @@ export { determineScale, quantizeValue, quantizeValues, roundHalfEven } from './
 export { compareSpikeCounts, integerNetwork, type LayerSpikeComparison, spikeCounts } from './integer.ts';
 export { effectiveWeights, type QuantizeOptions, quantize, quantizeGroup } from './quantize.ts';
 export { type SimulateFloatOptions, simulateFloat } from './reference.ts';
-export { formatQuantizationReport, formatSpikeComparison } from './report.ts';
+export {
+  formatQuantizationReport,
+  formatSpikeComparison,
+  type QuantizedLayerSummary,
+  summarizeQuantization,
+} from './report.ts';
 export type * from './types.ts';

@@ -1,6 +1,6 @@
 /** The per-layer quantization report, for people (the numbers are in `QuantizedLayer.stats`). */
 import type { LayerSpikeComparison } from './integer.ts';
-import type { QuantizedNetwork } from './types.ts';
+import type { QuantizationStats, QuantizedLayer, QuantizedNetwork } from './types.ts';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
@@ -14,6 +14,36 @@ function table(rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** A quantized layer without its tensors: what `inspect --json` prints per layer. */
+export type QuantizedLayerSummary = Pick<
+  QuantizedLayer,
+  | 'name'
+  | 'weightName'
+  | 'kind'
+  | 'sources'
+  | 'inputShape'
+  | 'outputShape'
+  | 'thresholdHigh'
+  | 'thresholdLow'
+  | 'reset'
+> &
+  QuantizationStats;
+
+export function summarizeQuantization(q: QuantizedNetwork): QuantizedLayerSummary[] {
+  return q.layers.map((l) => ({
+    name: l.name,
+    weightName: l.weightName,
+    kind: l.kind,
+    sources: l.sources,
+    inputShape: l.inputShape,
+    outputShape: l.outputShape,
+    thresholdHigh: l.thresholdHigh,
+    thresholdLow: l.thresholdLow,
+    reset: l.reset,
+    ...l.stats,
+  }));
 }
 
 export function formatQuantizationReport(q: QuantizedNetwork): string {

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import { compileNetwork, decodeImage, encodeImage, loadConfig } from '../../src/compiler/index.ts';
+import {
+  compileNetwork,
+  decodeImage,
+  encodeImage,
+  loadConfig,
+  readNetwork,
+} from '../../src/compiler/index.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { goldenFile, nirFixture } from '../fixtures.ts';
+import { rejectionOf } from '../helpers.ts';
 
 describe('network -> configuration', () => {
   it('the N-MNIST CSNN of the NIR paper fits on five cores', async () => {
@@ -41,6 +48,17 @@ describe('network -> configuration', () => {
     );
     // same network, same bytes
     expect((await loadConfig(path)).image).toEqual(encodeImage(fromNetwork.config));
+  });
+
+  it('readNetwork reads a network and refuses an image, saying what it is', async () => {
+    const path = goldenFile('conv_pool_affine', 'network.nir');
+    expect(await readNetwork(path)).toEqual(await loadNetwork(path));
+    const imagePath = join(mkdtempSync(join(tmpdir(), 'sf-readnet-')), 'net.img');
+    writeFileSync(imagePath, (await loadConfig(path)).image);
+    const e = await rejectionOf(readNetwork(imagePath));
+    expect(e.code).toBe('USAGE');
+    expect(e.message).toBe(`${imagePath} is already a configuration image, not a network`);
+    expect(e.hint).toMatch(/give the network file .* it was compiled from/);
   });
 });
 

@@ -1,14 +1,19 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SpikeforgeError } from '../../src/errors.ts';
 import {
   formatNetworkJson,
   hashNetwork,
+  loadNetwork,
   type Network,
   networkJsonSchema,
   parseNetworkJson,
+  saveNetwork,
 } from '../../src/network/index.ts';
-import { errorOf } from '../helpers.ts';
+import { errorOf, rejectionOf } from '../helpers.ts';
 import { tinyConvNet, weights } from './build.ts';
 
 const parseError = (text: string): SpikeforgeError => errorOf(() => parseNetworkJson(text, 'net.json'));
@@ -132,6 +137,35 @@ describe('JSON network format', () => {
     const doc = JSON.parse(formatNetworkJson(n));
     expect(doc.layers[0].weight.shape).toEqual([2, 300]);
     expect(typeof doc.layers[0].weight.base64).toBe('string');
+  });
+});
+
+describe('network files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sf-netfile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an empty file is named as empty, not as an unknown format', async () => {
+    const path = join(dir, 'empty.json');
+    writeFileSync(path, ' \n');
+    const e = await rejectionOf(loadNetwork(path));
+    expect(e.code).toBe('FILE_FORMAT');
+    expect(e.message).toBe(`${path}: empty file, expected a network (NIR or JSON)`);
+  });
+
+  it('saveNetwork picks JSON or NIR by the extension and refuses any other', async () => {
+    const n = tinyConvNet();
+    for (const ext of ['json', 'nir']) {
+      const path = join(dir, `net.${ext}`);
+      await saveNetwork(n, path, { base64Above: 4 });
+      expect(hashNetwork(await loadNetwork(path))).toBe(hashNetwork(n));
+    }
+    const txt = await rejectionOf(saveNetwork(n, join(dir, 'net.txt')));
+    expect(txt.code).toBe('USAGE');
+    expect(txt.message).toBe(`${join(dir, 'net.txt')}: unknown output format ".txt"`);
+    expect(txt.hint).toBe('name the output file .nir or .json');
+    const noDir = await rejectionOf(saveNetwork(n, join(dir, 'missing', 'net.json')));
+    expect(noDir.code).toBe('FILE_WRITE');
+    expect(noDir.message).toMatch(/net\.json: cannot write/);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   quantize,
   quantizeValue,
   simulateFloat,
+  summarizeQuantization,
 } from '../../src/quantize/index.ts';
 import { goldenCases, goldenFile } from '../fixtures.ts';
 import { errorOf, rowsOf } from '../helpers.ts';
@@ -70,6 +71,12 @@ describe('quantize', () => {
     const report = formatQuantizationReport(q);
     expect(report.split('\n')[0]).toMatch(/^layer\s+weights\s+scale/);
     expect(report).toContain('10     9 (linear)');
+    const summary = summarizeQuantization(q);
+    expect(summary.map((l) => [l.name, l.weightName, l.scale, l.thresholdHigh])).toEqual(
+      q.layers.map((l) => [l.name, l.weightName, l.stats.scale, l.thresholdHigh]),
+    );
+    expect(Object.keys(summary[0])).not.toContain('weight');
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
   it('lets a large bias or a threshold limit the scale', () => {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
+import { readNetwork } from '../../compiler/index.ts';
 import { compareQuantization, formatQuantizationComparison } from '../../events/compare.ts';
 import { readInputEvents, writeEvents } from '../../events/io.ts';
-import { loadNetwork } from '../../network/index.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .option('--save-quantized <file>', 'write the quantized spikes (.csv, .sfev)')
     .option('--json', 'print JSON');
   nirImportFlags(cmd).action(async (path: string, o: CompareCliOptions) => {
-    const network = await loadNetwork(path, importOptionsOf(o));
+    const network = await readNetwork(path, importOptionsOf(o));
     const events = readInputEvents(o.input, { stepUs: optionalPositive('--step-us', o.stepUs) });
     const c = compareQuantization(network, events, getProfile(o.chip), {
       steps: optionalInteger('--steps', o.steps, 1),

@@ -7,14 +7,12 @@ import {
   encodeImage,
   type FitReport,
   formatFitReport,
-  isImage,
   parseCrop,
   parseMonitor,
   parsePlacement,
   parseSize,
+  readNetwork,
 } from '../../compiler/index.ts';
-import { SpikeforgeError } from '../../errors.ts';
-import { loadNetwork, readNetworkFile } from '../../network/index.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
@@ -64,11 +62,6 @@ export function register(program: Command): void {
     .option('--swap-xy', 'swap input x and y');
   nirImportFlags(cmd).action(async (input: string, opts: CompileCliOptions) => {
     const profile = getProfile(opts.chip);
-    if (isImage(await readNetworkFile(input))) {
-      throw new SpikeforgeError('USAGE', `${input} is already a configuration image`, {
-        hint: 'give a network file (.nir, .json); `spikeforge inspect` shows what an image holds',
-      });
-    }
     const options: CompileNetworkOptions = {
       place: opts.place ? parsePlacement(opts.place) : undefined,
       monitor: opts.monitor ? parseMonitor(opts.monitor) : undefined,
@@ -81,7 +74,7 @@ export function register(program: Command): void {
         swapXY: opts.swapXy,
       },
     };
-    const network = await loadNetwork(input, importOptionsOf(opts));
+    const network = await readNetwork(input, importOptionsOf(opts));
     try {
       const { config, report } = compileNetwork(network, profile, options);
       const image = encodeImage(config);

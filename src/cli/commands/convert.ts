@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
-import { formatNetworkJson, loadNetwork, writeNir } from '../../network/index.ts';
+import { readNetwork } from '../../compiler/index.ts';
+import { saveNetwork } from '../../network/index.ts';
 import { parseInteger } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
@@ -20,16 +18,9 @@ export function register(program: Command): void {
     .argument('<out>', 'output file: .nir or .json')
     .option('--base64-above <n>', 'JSON: write tensors with more than n values as base64 float32', '256');
   nirImportFlags(cmd).action(async (input: string, output: string, opts: ConvertOptions) => {
-    const ext = extname(output).toLowerCase();
-    if (ext !== '.nir' && ext !== '.json') {
-      throw new SpikeforgeError('USAGE', `${output}: unknown output format "${ext || '(no extension)'}"`, {
-        hint: 'name the output file .nir or .json',
-      });
-    }
     const base64Above = parseInteger('--base64-above', opts.base64Above, 0);
-    const network = await loadNetwork(input, importOptionsOf(opts));
-    if (ext === '.nir') await writeNir(network, output);
-    else await writeFile(output, formatNetworkJson(network, { base64Above }));
+    const network = await readNetwork(input, importOptionsOf(opts));
+    await saveNetwork(network, output, { base64Above });
     process.stderr.write(`wrote ${output} (${network.layers.length} layers)\n`);
   });
 }

@@ -1,16 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { inspectImage, isImage } from '../../compiler/index.ts';
-import { readInputCsv } from '../../events/csv.ts';
-import { formatNetworkSummary, loadNetwork, readNetworkFile, summarizeNetwork } from '../../network/index.ts';
+import { readInputEvents } from '../../events/io.ts';
+import {
+  formatNetworkSummary,
+  parseNetworkFile,
+  readNetworkFile,
+  summarizeNetwork,
+} from '../../network/index.ts';
 import {
   compareSpikeCounts,
   formatQuantizationReport,
   formatSpikeComparison,
   quantize,
+  summarizeQuantization,
 } from '../../quantize/index.ts';
-import { optionalInteger } from '../options.ts';
+import { optionalInteger, optionalPositive } from '../options.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface InspectOptions extends NirCliOptions {
@@ -19,12 +24,7 @@ interface InspectOptions extends NirCliOptions {
   chip: string;
   events?: string;
   steps?: string;
-}
-
-/** A compiled image is decoded and described by the compiler. */
-async function inspectImageFile(path: string, json: boolean): Promise<void> {
-  const result = inspectImage(await readFile(path), path);
-  process.stdout.write(json ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text.trimEnd()}\n`);
+  stepUs?: string;
 }
 
 export function register(program: Command): void {
@@ -36,42 +36,34 @@ export function register(program: Command): void {
     .option('--quantize', 'also quantize for the chip and show the per-layer report')
     .option('--chip <id>', 'chip profile for --quantize', 'dynapcnn9')
     .option(
-      '--events <input.csv>',
-      'with --quantize: spike counts per layer, float vs quantized, on these events',
+      '--events <input>',
+      'spike counts per layer, float vs quantized, on these input events (.csv, .sfev, .npy, .aedat)',
     )
-    .option('--steps <n>', 'steps to simulate with --events (default: last event step + 1)');
+    .option('--steps <n>', 'steps to simulate with --events (default: last event step + 1)')
+    .option('--step-us <us>', 'AEDAT --events: microseconds per step', '1000');
   nirImportFlags(cmd).action(async (file: string, opts: InspectOptions) => {
-    const head = await readNetworkFile(file);
-    if (isImage(head)) {
-      await inspectImageFile(file, Boolean(opts.json));
+    const steps = optionalInteger('--steps', opts.steps, 1);
+    const stepUs = optionalPositive('--step-us', opts.stepUs);
+    const bytes = await readNetworkFile(file);
+    if (isImage(bytes)) {
+      const image = inspectImage(bytes, file);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(image.json, null, 2)}\n` : `${image.text.trimEnd()}\n`,
+      );
       return;
     }
-    const network = await loadNetwork(file, importOptionsOf(opts));
+    const network = await parseNetworkFile(bytes, file, importOptionsOf(opts));
     const summary = summarizeNetwork(network);
     const q = opts.quantize || opts.events ? quantize(network, getProfile(opts.chip)) : undefined;
     const spikes =
       q && opts.events
-        ? compareSpikeCounts(network, q, readInputCsv(opts.events), {
-            steps: optionalInteger('--steps', opts.steps, 1),
-          })
+        ? compareSpikeCounts(network, q, readInputEvents(opts.events, { stepUs }), { steps })
         : undefined;
     if (opts.json) {
-      const quantization = q?.layers.map((l) => ({
-        name: l.name,
-        weightName: l.weightName,
-        kind: l.kind,
-        sources: l.sources,
-        inputShape: l.inputShape,
-        outputShape: l.outputShape,
-        thresholdHigh: l.thresholdHigh,
-        thresholdLow: l.thresholdLow,
-        reset: l.reset,
-        ...l.stats,
-      }));
       const out = {
         file,
         ...summary,
-        ...(q ? { quantization, quantizationNotes: q.notes } : {}),
+        ...(q ? { quantization: summarizeQuantization(q), quantizationNotes: q.notes } : {}),
         ...(spikes ? { spikes } : {}),
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
