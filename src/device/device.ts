@@ -136,15 +136,25 @@ function infoFrom(uri: string, d: NonNullable<Envelope['deviceInfo']>): DeviceIn
   };
 }
 
-/** Runs `tasks` with at most `window` in flight; rejects with the first error after all settled. */
-async function pipelined(count: number, window: number, task: (i: number) => Promise<void>): Promise<void> {
+/**
+ * Runs `tasks` with at most `window` in flight; rejects with the first error after all settled.
+ * `afterLastStarted` runs once the last task has started (its request is queued on the link).
+ */
+async function pipelined(
+  count: number,
+  window: number,
+  task: (i: number) => Promise<void>,
+  afterLastStarted?: () => void,
+): Promise<void> {
   let next = 0;
   let failure: unknown;
   const worker = async () => {
     while (failure === undefined && next < count) {
       const i = next++;
       try {
-        await task(i);
+        const running = task(i);
+        if (next === count) afterLastStarted?.();
+        await running;
       } catch (e) {
         failure ??= e;
       }
@@ -396,15 +406,33 @@ export class Device {
     }
     options.onProgress?.(done, image.length);
     let sent = 0;
-    await pipelined(missing.length, options.window ?? 8, async (k) => {
-      const offset = missing[k] * chunkSize;
-      const data = image.subarray(offset, Math.min(offset + chunkSize, image.length));
-      await this.request({ configChunk: { offset, data } });
-      sent += data.length;
-      done += data.length;
-      options.onProgress?.(done, image.length);
+    // ConfigCommit follows the last chunk at once instead of a round trip later. If it overtakes a
+    // chunk that had to be resent, the board answers IMAGE_SIZE (chunks missing, staging kept) and it
+    // is sent again once every chunk is acknowledged.
+    const commitBody = { configCommit: { imageCrc: crc } };
+    let early: Promise<Envelope> | undefined;
+    const sendCommit = () => {
+      early = this.request(commitBody);
+      early.catch(() => {}); // awaited below, unless a chunk failed first
+    };
+    await pipelined(
+      missing.length,
+      options.window ?? 8,
+      async (k) => {
+        const offset = missing[k] * chunkSize;
+        const data = image.subarray(offset, Math.min(offset + chunkSize, image.length));
+        await this.request({ configChunk: { offset, data } });
+        sent += data.length;
+        done += data.length;
+        options.onProgress?.(done, image.length);
+      },
+      sendCommit,
+    );
+    if (!early) sendCommit();
+    const commit = await (early as Promise<Envelope>).catch((e: unknown) => {
+      if (!isBoardError(e, BoardError.IMAGE_SIZE)) throw e;
+      return this.request(commitBody);
     });
-    const commit = await this.request({ configCommit: { imageCrc: crc } });
     if (!commit.deviceInfo)
       throw new SpikeforgeError('PROTOCOL', `${this.uri} answered ConfigCommit with "${commit.body}"`);
     this.deviceInfo = infoFrom(this.uri, commit.deviceInfo);

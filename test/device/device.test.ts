@@ -13,8 +13,11 @@ import { runEmulator } from '../../src/emulator/index.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
 import type { InputEvents } from '../../src/events/types.ts';
 import { packInputEvents } from '../../src/transport/eventpack.ts';
+import { FrameDecoder } from '../../src/transport/framing.ts';
 import type { MemoryPairOptions } from '../../src/transport/memory.ts';
 import { createMemoryPair, withFaults } from '../../src/transport/memory.ts';
+import { decodeMessage } from '../../src/transport/messages.ts';
+import type { Transport } from '../../src/transport/types.ts';
 import { collect, compiledCase, expectedRows, goldenInput, goldenSteps, spikeRows } from './helpers.ts';
 
 const CASE = 'nmnist_csnn';
@@ -78,6 +81,46 @@ describe('Device over the in-memory link', () => {
       running: false,
       step: steps,
     });
+    await dev.close();
+  });
+
+  it('a commit that overtakes a resent chunk is refused as incomplete and sent again', async () => {
+    const log: string[] = [];
+    const board = new Board({ maxFrameSize: 2048, log: (line) => log.push(line) });
+    const { host, board: end } = createMemoryPair();
+    board.attach(end);
+    // The host's link loses exactly one frame: the first ConfigChunk at offset 0, whatever write it is in.
+    let lost = false;
+    const lossy: Transport = {
+      uri: host.uri,
+      get isOpen() {
+        return host.isOpen;
+      },
+      write: (data) => {
+        const kept: number[] = [];
+        let from = 0;
+        for (let i = 0; i < data.length; i++) {
+          if (data[i] !== 0) continue;
+          const frame = data.subarray(from, i + 1);
+          const [payload] = new FrameDecoder({ maxFrameSize: 4096 }).push(frame);
+          const chunk = payload && decodeMessage(payload).configChunk;
+          if (!lost && chunk && (chunk.offset ?? 0) === 0) lost = true;
+          else kept.push(...frame);
+          from = i + 1;
+        }
+        return host.write(Uint8Array.from(kept));
+      },
+      onData: (l) => host.onData(l),
+      onClose: (l) => host.onClose(l),
+      close: () => host.close(),
+    };
+    const dev = await Device.connect(lossy, { session: { timeoutMs: 30 } });
+    const r = await dev.flash(all.image);
+    expect(lost).toBe(true);
+    expect(r.chunks).toBeGreaterThan(1);
+    expect(log.some((l) => /error IMAGE_SIZE: 1 of \d+ chunks are missing/.test(l))).toBe(true);
+    expect(board.activeImageCrc).toBe(imageCrc(all.image));
+    expect(Array.from(await dev.readImage())).toEqual(Array.from(all.image));
     await dev.close();
   });
 
