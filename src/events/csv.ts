@@ -7,6 +7,12 @@ import { readUserText } from '../util/files.ts';
 import type { InputEvents, Spikes } from './types.ts';
 import { makeInputEvents, makeSpikes } from './types.ts';
 
+/** At most `max` characters of `text`, anything unprintable (a binary file read as CSV) shown as "?". */
+function printable(text: string, max: number): string {
+  const shown = text.slice(0, max).replace(/[^\x20-\x7e]/g, '?');
+  return text.length > max ? `${shown}...` : shown;
+}
+
 function columnsOf(header: string, file: string, want: string[]): number[] {
   const cols = header
     .trim()
@@ -17,7 +23,7 @@ function columnsOf(header: string, file: string, want: string[]): number[] {
     if (i < 0) {
       throw new SpikeforgeError(
         'EVENTS_FORMAT',
-        `${file}: header has no "${w}" column (found: ${header.trim()})`,
+        `${file}: header has no "${w}" column (found: ${printable(header.trim(), 60)})`,
         {
           hint: `the first line must name the columns ${want.join(',')}`,
         },

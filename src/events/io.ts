@@ -81,8 +81,14 @@ export function detectFormat(path: string): EventFormat {
   const byExt = formatFromExtension(path);
   if (byExt !== undefined) return byExt;
   if (/^\s*[a-z_]+\s*,/i.test(head.toString('latin1'))) return 'csv';
-  throw new SpikeforgeError('EVENTS_FORMAT', `${path}: cannot tell the event format`, {
-    hint: 'use one of the extensions .csv, .sfev, .npy, .aedat / .aedat4',
+  const what =
+    head.length === 0
+      ? 'the file is empty'
+      : head.toString('latin1').trimStart().startsWith('{')
+        ? 'it is JSON, like a network file'
+        : `no CSV header, no SFEV / NumPy / AEDAT signature, extension "${extname(path) || '(none)'}"`;
+  throw new SpikeforgeError('EVENTS_FORMAT', `${path}: cannot tell the event format (${what})`, {
+    hint: 'event files are .csv (header t,c,y,x or t,layer,c,y,x), .sfev, .npy or .aedat / .aedat4; networks and images go to compile, run or inspect',
   });
 }
 

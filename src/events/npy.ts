@@ -32,9 +32,17 @@ export function parseNpy(bytes: Uint8Array, file = '<npy>'): NpyArray {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isNpy(buf)) throw bad(file, 'not a NumPy .npy file (no \\x93NUMPY magic)');
   const major = buf[6];
-  const headerLen = major === 1 ? buf.readUInt16LE(8) : buf.readUInt32LE(8);
-  const start = major === 1 ? 10 : 12;
   if (major < 1 || major > 3) throw bad(file, `npy format version ${major} is not supported (1-3 are)`);
+  const start = major === 1 ? 10 : 12;
+  const truncated = (what: string) =>
+    bad(
+      file,
+      `file ends inside the npy ${what} (${buf.length} bytes)`,
+      'write the file again; it was cut short',
+    );
+  if (buf.length < start) throw truncated('header length');
+  const headerLen = major === 1 ? buf.readUInt16LE(8) : buf.readUInt32LE(8);
+  if (buf.length < start + headerLen) throw truncated('header');
   const header = buf.toString(major === 3 ? 'utf8' : 'latin1', start, start + headerLen);
   const descr = /'descr'\s*:\s*'([^']+)'/.exec(header)?.[1];
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];

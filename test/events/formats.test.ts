@@ -33,6 +33,13 @@ describe('CSV', () => {
     expect(back.kind).toBe('spikes');
     expect(rowsOf(readSpikes(tmp('sp.csv')))).toEqual(rowsOf(spikes));
   });
+
+  it('shows a binary file read as CSV by a short printable excerpt of its first line', () => {
+    writeFileSync(tmp('binary.csv'), Buffer.concat([Buffer.from('SFIMG\x01\x00'), Buffer.alloc(200, 0xff)]));
+    expect(() => readEvents(tmp('binary.csv'))).toThrow(
+      `${tmp('binary.csv')}: header has no "t" column (found: SFIMG${'?'.repeat(55)}...)`,
+    );
+  });
 });
 
 describe('SFEV binary', () => {
@@ -193,6 +200,16 @@ describe('NumPy .npy rasters', () => {
     f.writeFloatLE(0.5, 0);
     expect(() => rasterToEvents(parseNpy(npyBytes('<f4', [1, 1, 1, 1], false, f)))).toThrow(
       /not an event count/,
+    );
+  });
+
+  it('names a file cut short inside its header instead of failing on a read past the end', () => {
+    const whole = npyBytes('|u1', [1, 1, 1, 1], false, Buffer.from([1]));
+    expect(() => parseNpy(whole.subarray(0, 8), 'cut.npy')).toThrow(
+      'cut.npy: file ends inside the npy header length (8 bytes)',
+    );
+    expect(() => parseNpy(whole.subarray(0, 20), 'cut.npy')).toThrow(
+      'cut.npy: file ends inside the npy header (20 bytes)',
     );
   });
 });
@@ -356,6 +373,21 @@ describe('format detection', () => {
     writeFileSync(tmp('mystery.bin'), Buffer.from([1, 2, 3, 4]));
     expect(() => readEvents(tmp('mystery.bin'))).toThrow(/mystery\.bin: cannot tell the event format/);
     expect(() => readEvents(tmp('missing.csv'))).toThrow(/no such file/);
+  });
+
+  it('says why it cannot tell: empty, JSON (a network?) or no known signature', () => {
+    writeFileSync(tmp('empty.bin'), '');
+    writeFileSync(tmp('net.json'), '{"layers": []}');
+    writeFileSync(tmp('mystery.bin'), Buffer.from([1, 2, 3, 4]));
+    expect(() => detectFormat(tmp('empty.bin'))).toThrow(
+      /empty\.bin: cannot tell the event format \(the file is empty\)$/,
+    );
+    expect(() => detectFormat(tmp('net.json'))).toThrow(
+      /net\.json: cannot tell the event format \(it is JSON, like a network file\)$/,
+    );
+    expect(() => detectFormat(tmp('mystery.bin'))).toThrow(
+      /no SFEV \/ NumPy \/ AEDAT signature, extension "\.bin"\)$/,
+    );
   });
 
   it('writes one layer of spikes as a raster', () => {
