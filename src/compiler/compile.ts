@@ -290,6 +290,17 @@ function checkAndPlace(
   return { demands, assignment: placement.assignment, limitErrors };
 }
 
+function failureHint(code: ErrorCode, errors: string[]): string {
+  if (code === 'CHIP_LIMIT') {
+    return 'each line names the layer, the limit and the value; change the network (channels, kernel, stride, pooling) accordingly';
+  }
+  // Only the pins are wrong (unknown layer, no such core, one core twice): the network itself may fit.
+  if (errors.every((e) => /^pins? /.test(e))) {
+    return 'correct --place: pin each layer of the network at most once, to a core of the chip, one layer per core';
+  }
+  return 'every layer fits some core, but not all at once: reduce the memory of the competing layers, remove layers, or change --place';
+}
+
 export function compile(
   q: QuantizedNetwork,
   profile: ChipProfile,
@@ -338,10 +349,7 @@ export function compile(
       {
         details: errors,
         report,
-        hint:
-          code === 'PLACEMENT'
-            ? 'every layer fits some core, but not all at once: reduce the memory of the competing layers, remove layers, or change --place'
-            : 'each line names the layer, the limit and the value; change the network (channels, kernel, stride, pooling) accordingly',
+        hint: failureHint(code, errors),
       },
     );
   }

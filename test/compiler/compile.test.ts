@@ -139,6 +139,8 @@ describe('compile', () => {
     expect(bad.details.join('\n')).toMatch(/layer "conv3" is pinned to core 0, which is too small/);
     const unknown = compileError(() => compile(nmnistLike(), dynapcnn9, { place: { convX: 1 } }));
     expect(unknown.details.join('\n')).toMatch(/there is no layer "convX"/);
+    expect(unknown.hint).toMatch(/^correct --place/);
+    expect(bad.hint).toMatch(/^every layer fits some core/);
     const twice = compileError(() => compile(nmnistLike(), dynapcnn9, { place: { conv1: 1, conv2: 1 } }));
     expect(twice.details.join('\n')).toMatch(/two layers on one core/);
     const noCore = compileError(() => compile(nmnistLike(), dynapcnn9, { place: { conv1: 9 } }));
