@@ -64,6 +64,10 @@ export interface CoreRuntime {
   kxLo: Int32Array;
   sy: number;
   sx: number;
+  /** Input address (c*H + y)*W + x -> c, y, x (no divisions in the scatter). */
+  addrC: Uint16Array;
+  addrY: Uint16Array;
+  addrX: Uint16Array;
   /** Output positions one input address reaches at most. */
   fanMax: number;
   /**
@@ -75,6 +79,8 @@ export interface CoreRuntime {
   pairWeights: Int32Array;
   pairAcc: Int32Array;
   pairPending: boolean;
+  /** F even and threshold_low < threshold_high: dense steps can use `updatePairsDense`. */
+  pairsDense: boolean;
   maxAbsWeight: number;
   /** Output positions (y*W + x) touched by this step's scatter. */
   posFlag: Uint8Array;
@@ -121,6 +127,16 @@ function ranges(inSize: number, outSize: number, k: number, s: number, p: number
     kLo[i] = i + p - a * s;
   }
   return { lo, hi, kLo };
+}
+
+function addrTable(C: number, H: number, W: number, pick: (c: number, y: number, x: number) => number) {
+  const t = new Uint16Array(C * H * W);
+  for (let c = 0; c < C; c++) {
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) t[(c * H + y) * W + x] = pick(c, y, x);
+    }
+  }
+  return t;
 }
 
 export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort): CoreRuntime {
@@ -200,11 +216,15 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     kxLo: rx.kLo,
     sy: cfg.stride[0],
     sx: cfg.stride[1],
+    addrC: addrTable(C, Hin, Win, (c, _y, _x) => c),
+    addrY: addrTable(C, Hin, Win, (_c, y, _x) => y),
+    addrX: addrTable(C, Hin, Win, (_c, _y, x) => x),
     fanMax: Math.ceil(k / cfg.stride[0]) * Math.ceil(k / cfg.stride[1]),
     F2,
     pairWeights,
     pairAcc: new Int32Array(H * W * F2),
     pairPending: false,
+    pairsDense: (F & 1) === 0 && cfg.thresholdLow < cfg.thresholdHigh,
     maxAbsWeight,
     posFlag: new Uint8Array(H * W),
     posList: new Int32Array(H * W),
@@ -301,25 +321,16 @@ export function writeCoreState(core: CoreRuntime, values: Int16Array): void {
 
 /** acc[a .. a+len) += w[b .. b+len) (times cnt): the innermost loop, unrolled by 4. */
 function addRun(acc: Int32Array, a: number, w: Int32Array, b: number, len: number, cnt: number): void {
+  // Always multiplied: a branch on cnt === 1 mispredicts when counts mix (pooled inputs).
   let j = 0;
   const len4 = len & ~3;
-  if (cnt === 1) {
-    for (; j < len4; j += 4) {
-      acc[a + j] += w[b + j];
-      acc[a + j + 1] += w[b + j + 1];
-      acc[a + j + 2] += w[b + j + 2];
-      acc[a + j + 3] += w[b + j + 3];
-    }
-    for (; j < len; j++) acc[a + j] += w[b + j];
-  } else {
-    for (; j < len4; j += 4) {
-      acc[a + j] += w[b + j] * cnt;
-      acc[a + j + 1] += w[b + j + 1] * cnt;
-      acc[a + j + 2] += w[b + j + 2] * cnt;
-      acc[a + j + 3] += w[b + j + 3] * cnt;
-    }
-    for (; j < len; j++) acc[a + j] += w[b + j] * cnt;
+  for (; j < len4; j += 4) {
+    acc[a + j] += Math.imul(w[b + j], cnt);
+    acc[a + j + 1] += Math.imul(w[b + j + 1], cnt);
+    acc[a + j + 2] += Math.imul(w[b + j + 2], cnt);
+    acc[a + j + 3] += Math.imul(w[b + j + 3], cnt);
   }
+  for (; j < len; j++) acc[a + j] += Math.imul(w[b + j], cnt);
 }
 
 /**
@@ -345,8 +356,7 @@ export function scatter(core: CoreRuntime): void {
   const F = paired ? core.F2 : core.F;
   const acc = paired ? core.pairAcc : core.state;
   const weights = paired ? core.pairWeights : core.weights;
-  const Win = port.W;
-  const HWin = port.H * Win;
+  const { addrC, addrY, addrX } = core;
   // Positions one address reaches at most; when the step's addresses could reach about half the map,
   // the update visits every position (skipping those without input) instead of a marked list.
   const dense = n * core.fanMax * DENSE_FACTOR >= core.H * core.W;
@@ -358,18 +368,16 @@ export function scatter(core: CoreRuntime): void {
     const a = list[i];
     const cnt = count[a];
     count[a] = 0;
-    const c = (a / HWin) | 0;
-    const r = a - c * HWin;
-    const iy = (r / Win) | 0;
-    const ix = r - iy * Win;
+    const iy = addrY[a];
+    const ix = addrX[a];
     const y0 = oyLo[iy];
     const y1 = oyHi[iy];
     const x0 = oxLo[ix];
     const x1 = oxHi[ix];
     if (y1 < y0 || x1 < x0) continue;
     const nx = x1 - x0 + 1;
-    synops += cnt * (y1 - y0 + 1) * nx * core.F;
-    const cBase = c * k;
+    synops += cnt * (y1 - y0 + 1) * nx;
+    const cBase = addrC[a] * k;
     // Reversed kernel column of the first output column.
     const rk0 = k - 1 - kxLo[ix];
     let ky = kyLo[iy];
@@ -393,7 +401,7 @@ export function scatter(core: CoreRuntime): void {
   }
   port.n = 0;
   core.posN = posN;
-  core.stepSynops += synops;
+  core.stepSynops += synops * core.F;
 }
 
 /**
@@ -408,8 +416,9 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
   const n = dense ? core.H * core.W : core.posN;
   const list = dense ? null : core.posList;
   let fired: number;
-  if (core.pairPending) fired = updatePairs(core, n, list, idle);
-  else fired = updatePlain(core, n, list);
+  if (core.pairPending) {
+    fired = dense && core.pairsDense ? updatePairsDense(core, idle) : updatePairs(core, n, list, idle);
+  } else fired = updatePlain(core, n, list);
   if (!dense || core.posN > 0) {
     const { posList, posFlag } = core;
     for (let i = 0; i < core.posN; i++) posFlag[posList[i]] = 0;
@@ -468,6 +477,64 @@ function updatePairs(core: CoreRuntime, n: number, list: Int32Array | null, idle
     }
   }
   fire(core, fired);
+  return fired;
+}
+
+/**
+ * `updatePairs` over the whole map, for F even and threshold_low < threshold_high: one flat walk, neurons
+ * 2q and 2q + 1 in pair q. A neuron that reaches threshold_high is above threshold_low too, so the floored
+ * value written is its value; the pairs with a neuron at threshold_high are listed and `firePairs`
+ * finishes them. Stores are what bound this loop: three per pair (the accumulator is cleared by one fill).
+ */
+function updatePairsDense(core: CoreRuntime, idle: boolean): number {
+  const { F, state, bias, pairAcc } = core;
+  const hotJ = core.firedV;
+  const th1 = core.thresholdHigh - 1;
+  const tl = core.thresholdLow;
+  const n = pairAcc.length;
+  let hot = 0;
+  let f = 0;
+  for (let q = 0; q < n; q++, f += 2) {
+    if (f === F) f = 0;
+    const x = pairAcc[q];
+    if (x === 0 && idle) continue;
+    const lo = (x << 16) >> 16;
+    const j = 2 * q;
+    const v = state[j] + lo + bias[f];
+    // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
+    const w = state[j + 1] + ((x - lo) >> 16) + bias[f + 1];
+    let d = v - tl;
+    state[j] = tl + (d & ~(d >> 31));
+    d = w - tl;
+    state[j + 1] = tl + (d & ~(d >> 31));
+    hotJ[hot] = j;
+    hot += ((th1 - v) | (th1 - w)) >>> 31;
+  }
+  pairAcc.fill(0);
+  return firePairs(core, hot);
+}
+
+/** The listed pairs (first neuron's index, in firedV): their neurons at threshold_high fire. */
+function firePairs(core: CoreRuntime, hot: number): number {
+  const { state, firedJ, firedN } = core;
+  const hotJ = core.firedV;
+  const th = core.thresholdHigh;
+  const tl = core.thresholdLow;
+  const zero = core.zeroReset;
+  let fired = 0;
+  for (let i = 0; i < hot; i++) {
+    const j0 = hotJ[i];
+    for (let j = j0; j < j0 + 2; j++) {
+      let v = state[j];
+      if (v < th) continue;
+      if (v > 32767) v = 32767;
+      const m = v < 2 * th ? 1 : (v / th) | 0;
+      v = zero ? 0 : v - m * th;
+      state[j] = Math.max(v, tl);
+      firedJ[fired] = j;
+      firedN[fired++] = m;
+    }
+  }
   return fired;
 }
 
