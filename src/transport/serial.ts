@@ -105,8 +105,10 @@ export class SerialTransport extends BaseTransport {
     for (let at = 0; at < data.length; at += slice) {
       const part = data.subarray(at, Math.min(data.length, at + slice));
       const now = performance.now();
-      // A line that has been idle starts from now; a busy one keeps its schedule (no drift).
-      if (this.lineFreeAt < now) this.lineFreeAt = now;
+      // A line idle for longer than a slice starts from now. A timer that woke up late (a busy
+      // machine) does not: the UART's transmit buffer still held the previous slice, so the schedule
+      // is kept and the average stays at the line rate instead of drifting below it.
+      if (this.lineFreeAt < now - PACE_SLICE_MS) this.lineFreeAt = now;
       const wait = this.lineFreeAt - now;
       if (wait >= 1) await sleep(wait);
       this.lineFreeAt += part.length / this.bytesPerMs;
