@@ -86,7 +86,9 @@ export function detectFormat(path: string): EventFormat {
       ? 'the file is empty'
       : head.toString('latin1').trimStart().startsWith('{')
         ? 'it is JSON, like a network file'
-        : `no CSV header, no SFEV / NumPy / AEDAT signature, extension "${extname(path) || '(none)'}"`;
+        : /^\.(nir|h5|hdf5)$/i.test(extname(path))
+          ? 'it is named like a NIR network file'
+          : `no CSV header, no SFEV / NumPy / AEDAT signature, extension "${extname(path) || '(none)'}"`;
   throw new SpikeforgeError('EVENTS_FORMAT', `${path}: cannot tell the event format (${what})`, {
     hint: 'event files are .csv (header t,c,y,x or t,layer,c,y,x), .sfev, .npy or .aedat / .aedat4; networks and images go to compile, run or inspect',
   });

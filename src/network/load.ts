@@ -32,6 +32,11 @@ export async function parseNetworkFile(
       hint: 'the file may have been cut short; write it again (`spikeforge convert` writes both formats)',
     });
   }
+  if (/^\s*t\s*,/.test(text.slice(0, 64))) {
+    throw new SpikeforgeError('FILE_FORMAT', `${path}: this is a CSV event file, not a network`, {
+      hint: 'give the network (.nir, .json) first; events go to --input / -i',
+    });
+  }
   if (first !== '{' && first !== '[') {
     const nirName = /\.(nir|h5|hdf5)$/i.test(path);
     throw new SpikeforgeError(

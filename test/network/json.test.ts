@@ -152,6 +152,15 @@ describe('network files', () => {
     expect(e.message).toBe(`${path}: empty file, expected a network (NIR or JSON)`);
   });
 
+  it('an event file given as the network is named as one', async () => {
+    const path = join(dir, 'input.csv');
+    writeFileSync(path, 't,c,y,x\n0,1,2,3\n');
+    const e = await rejectionOf(loadNetwork(path));
+    expect(e.code).toBe('FILE_FORMAT');
+    expect(e.message).toBe(`${path}: this is a CSV event file, not a network`);
+    expect(e.hint).toMatch(/events go to --input/);
+  });
+
   it('saveNetwork picks JSON or NIR by the extension and refuses any other', async () => {
     const n = tinyConvNet();
     for (const ext of ['json', 'nir']) {
