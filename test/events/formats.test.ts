@@ -379,6 +379,10 @@ describe('format detection', () => {
     writeFileSync(tmp('empty.bin'), '');
     writeFileSync(tmp('net.json'), '{"layers": []}');
     writeFileSync(tmp('mystery.bin'), Buffer.from([1, 2, 3, 4]));
+    writeFileSync(tmp('net.nir'), Buffer.from([0x89, 0x48, 0x44, 0x46]));
+    expect(() => detectFormat(tmp('net.nir'))).toThrow(
+      /net\.nir: cannot tell the event format \(it is named like a NIR network file\)$/,
+    );
     expect(() => detectFormat(tmp('empty.bin'))).toThrow(
       /empty\.bin: cannot tell the event format \(the file is empty\)$/,
     );
