@@ -76,7 +76,7 @@ export function parseNetworkJson(text: string, file = '<json>'): Network {
 const PLACEHOLDER = '\u0000tensor:';
 
 /** The shortest decimal that reads back as the same float32 (0.1f prints as 0.1, not 0.10000000149011612). */
-export function float32Text(v: number): string {
+function float32Text(v: number): string {
   if (Number.isInteger(v)) return String(v + 0);
   for (let p = 1; p < 9; p++) {
     const n = Number(v.toPrecision(p));

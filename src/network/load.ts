@@ -24,7 +24,7 @@ export async function parseNetworkFile(
   path: string,
   options: NirImportOptions = {},
 ): Promise<Network> {
-  if (hasHdf5Magic(bytes)) return readNir(bytes, options).catch((e) => rename(e, '<nir>', path));
+  if (hasHdf5Magic(bytes)) return readNir(bytes, options, path);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const first = text.trimStart()[0];
   if (first === undefined) {
@@ -64,16 +64,4 @@ export async function saveNetwork(
   throw new SpikeforgeError('USAGE', `${path}: unknown output format "${ext || '(no extension)'}"`, {
     hint: 'name the output file .nir or .json',
   });
-}
-
-/** readNir names a byte source "<nir>"; put the real path in its messages. */
-function rename(e: unknown, from: string, to: string): never {
-  if (e instanceof SpikeforgeError && e.message.startsWith(from)) {
-    throw new SpikeforgeError(e.code, `${to}${e.message.slice(from.length)}`, {
-      hint: e.hint,
-      details: e.details,
-      cause: e.cause,
-    });
-  }
-  throw e;
 }

@@ -601,9 +601,12 @@ function checkDeclaredShapes(
   }
 }
 
-/** Reads a NIR file (a path or its bytes) into the network IR. */
-export async function readNir(source: string | Uint8Array, options: NirImportOptions = {}): Promise<Network> {
-  const file = typeof source === 'string' ? source : '<nir>';
+/** Reads a NIR file (a path or its bytes; `file` names the bytes in messages) into the network IR. */
+export async function readNir(
+  source: string | Uint8Array,
+  options: NirImportOptions = {},
+  file = typeof source === 'string' ? source : '<nir>',
+): Promise<Network> {
   const bytes = typeof source === 'string' ? readUserFile(source) : source;
   const tree = await readHdf5Tree(bytes, file);
   return toNetwork(tree, file, options);

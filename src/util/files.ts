@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { SpikeforgeError } from '../errors.ts';
 
 /** The SpikeforgeError for a failed open/read of `path` (ENOENT, EISDIR, EACCES, ...). */
-export function readError(path: string, e: unknown): SpikeforgeError {
+function readError(path: string, e: unknown): SpikeforgeError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     return new SpikeforgeError('FILE_NOT_FOUND', `${path}: no such file`, {
