@@ -417,7 +417,8 @@ export function update(core: CoreRuntime, t: number, out: SpikeBuffer | null): v
   const list = dense ? null : core.posList;
   let fired: number;
   if (core.pairPending) {
-    fired = dense && core.pairsDense ? updatePairsDense(core, idle) : updatePairs(core, n, list, idle);
+    if (!dense || !core.pairsDense) fired = updatePairs(core, n, list, idle);
+    else fired = core.hasBias ? updatePairsDense(core, idle) : updatePairsDenseNoBias(core, idle);
   } else fired = updatePlain(core, n, list);
   if (!dense || core.posN > 0) {
     const { posList, posFlag } = core;
@@ -503,6 +504,32 @@ function updatePairsDense(core: CoreRuntime, idle: boolean): number {
     const v = state[j] + lo + bias[f];
     // (x - lo) may leave int32 by one lane's carry: >> wraps it back, as the lanes did.
     const w = state[j + 1] + ((x - lo) >> 16) + bias[f + 1];
+    let d = v - tl;
+    state[j] = tl + (d & ~(d >> 31));
+    d = w - tl;
+    state[j + 1] = tl + (d & ~(d >> 31));
+    hotJ[hot] = j;
+    hot += ((th1 - v) | (th1 - w)) >>> 31;
+  }
+  pairAcc.fill(0);
+  return firePairs(core, hot);
+}
+
+/** `updatePairsDense` without a bias (the common case): no bias loads, no feature counter. */
+function updatePairsDenseNoBias(core: CoreRuntime, idle: boolean): number {
+  const { state, pairAcc } = core;
+  const hotJ = core.firedV;
+  const th1 = core.thresholdHigh - 1;
+  const tl = core.thresholdLow;
+  const n = pairAcc.length;
+  let hot = 0;
+  for (let q = 0; q < n; q++) {
+    const x = pairAcc[q];
+    if (x === 0 && idle) continue;
+    const lo = (x << 16) >> 16;
+    const j = 2 * q;
+    const v = state[j] + lo;
+    const w = state[j + 1] + ((x - lo) >> 16);
     let d = v - tl;
     state[j] = tl + (d & ~(d >> 31));
     d = w - tl;
