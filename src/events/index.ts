@@ -58,7 +58,7 @@ export {
   spikesAsInput,
 } from './ops.ts';
 export { niceTicks, type PlotOptions, plotSpikes } from './plot.ts';
-export { type MovingBarsOptions, movingBars, prng } from './synthetic.ts';
+export { type MovingBarsOptions, movingBars } from './synthetic.ts';
 export {
   parseNeuronRef,
   parseTraceCsv,

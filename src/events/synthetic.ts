@@ -4,6 +4,7 @@
  * that turns dark an OFF event (c = 0, the trailing edge), as a DVS does. Deterministic for a seed.
  */
 import { SpikeforgeError } from '../errors.ts';
+import { seededRandom } from '../util/random.ts';
 import type { InputEvents } from './types.ts';
 import { makeInputEvents } from './types.ts';
 
@@ -31,18 +32,6 @@ export interface MovingBarsOptions {
   dropout?: number;
 }
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; enough for test stimuli. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function check(name: string, v: number, ok: boolean, want: string): void {
   if (!ok) throw new SpikeforgeError('USAGE', `movingBars: ${name} is ${v}, expected ${want}`);
 }
@@ -61,7 +50,7 @@ export function movingBars(options: MovingBarsOptions): InputEvents {
   check('barWidth', barWidth, barWidth > 0 && barWidth < period, 'between 0 and the period');
   check('noise', noise, noise >= 0, '>= 0');
   check('dropout', dropout, dropout >= 0 && dropout <= 1, 'between 0 and 1');
-  const rand = prng(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const phase = rand() * period;
   const theta = (options.angleDeg * Math.PI) / 180;
   // The bars' normal in (x, y-down) coordinates: the along-bar direction is (cos, -sin).
