@@ -18,6 +18,15 @@ import { goldenCases, goldenFile, nirFixture } from '../fixtures.ts';
 import { rejectionOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from './build.ts';
 
+/** HDF5 items for hand-written NIR files. */
+const str = (value: string) => ({ kind: 'string' as const, value });
+const f32 = (shape: number[], values: number[]) => ({
+  kind: 'float32' as const,
+  shape,
+  data: Float32Array.from(values),
+});
+const i64 = (values: number[]) => ({ kind: 'int64' as const, shape: [values.length], data: values });
+
 const dir = mkdtempSync(join(tmpdir(), 'sf-nir-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -214,13 +223,6 @@ describe('NIR import', () => {
   });
 
   it('reports recurrence, unknown node types and non-constant thresholds naming the node', async () => {
-    const str = (value: string) => ({ kind: 'string' as const, value });
-    const f32 = (shape: number[], values: number[]) => ({
-      kind: 'float32' as const,
-      shape,
-      data: Float32Array.from(values),
-    });
-    const i64 = (values: number[]) => ({ kind: 'int64' as const, shape: [values.length], data: values });
     const write = async (name: string, nodes: [string, [string, unknown][]][], edges: string[]) => {
       const path = join(dir, name);
       await writeHdf5Tree(path, [
@@ -333,13 +335,6 @@ describe('NIR import', () => {
 
 describe('NIR nested graphs', () => {
   it('inlines a NIRGraph node under "<graph>.<node>" names, through the graph name or "G.B" edges', async () => {
-    const str = (value: string) => ({ kind: 'string' as const, value });
-    const f32 = (shape: number[], values: number[]) => ({
-      kind: 'float32' as const,
-      shape,
-      data: Float32Array.from(values),
-    });
-    const i64 = (values: number[]) => ({ kind: 'int64' as const, shape: [values.length], data: values });
     const group = (entries: [string, unknown][]) => ({ kind: 'group' as const, entries }) as never;
     const edges = (list: string[]) => ({ kind: 'strings' as const, shape: [list.length / 2, 2], data: list });
     const inner = group([
