@@ -17,8 +17,7 @@ export function printError(e: unknown, debug: boolean): number {
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
-  const err = e as { code?: string; message?: string; stack?: string };
-  if (err && typeof err.code === 'string' && err.code.startsWith('commander.')) return 1;
+  const err = e as { message?: string; stack?: string };
   process.stderr.write(`error: ${err?.message ?? String(e)}\n`);
   if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write('hint: this is an internal error; run again with --debug and report it\n');

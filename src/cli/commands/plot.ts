@@ -6,6 +6,18 @@ import { parseNeuronRef, readTraceCsv } from '../../events/trace.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { collect, optionalInteger, parseInteger, parseLayerValues } from '../options.ts';
 
+interface PlotCliOptions {
+  output: string;
+  layers?: string[];
+  heatmap?: boolean;
+  trace?: string;
+  neuron?: string[];
+  threshold?: string[];
+  steps?: string;
+  width: string;
+  title?: string;
+}
+
 export function register(program: Command): void {
   program
     .command('plot')
@@ -24,20 +36,22 @@ export function register(program: Command): void {
     .option('--steps <n>', 'length of the time axis (default: last step + 1)')
     .option('--width <px>', 'picture width', '960')
     .option('--title <text>', 'title (default: the file name)')
-    .action((file: string, o: Record<string, string | string[] | boolean | undefined>) => {
-      const spikes = readSpikes(file);
-      const svg = plotSpikes(spikes, {
-        layers: o.layers as string[] | undefined,
+    .action((file: string, o: PlotCliOptions) => {
+      // A bad option value fails before any file is read.
+      const options = {
+        layers: o.layers,
         heatmap: o.heatmap === true,
-        traces: typeof o.trace === 'string' ? readTraceCsv(o.trace) : undefined,
-        traceNeurons: (o.neuron as string[] | undefined)?.map(parseNeuronRef),
-        thresholds: parseLayerValues('--threshold', o.threshold as string[] | undefined),
-        steps: optionalInteger('--steps', o.steps as string | undefined, 1),
-        width: parseInteger('--width', o.width as string, 1),
-        title: (o.title as string | undefined) ?? basename(file),
-      });
-      const out = o.output as string;
-      writeFileAtomic(out, svg);
-      process.stdout.write(`wrote ${out} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`);
+        traceNeurons: o.neuron?.map(parseNeuronRef),
+        thresholds: parseLayerValues('--threshold', o.threshold),
+        steps: optionalInteger('--steps', o.steps, 1),
+        width: parseInteger('--width', o.width, 1),
+        title: o.title ?? basename(file),
+      };
+      const spikes = readSpikes(file);
+      const svg = plotSpikes(spikes, { ...options, traces: o.trace ? readTraceCsv(o.trace) : undefined });
+      writeFileAtomic(o.output, svg);
+      process.stdout.write(
+        `wrote ${o.output} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`,
+      );
     });
 }
