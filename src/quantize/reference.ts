@@ -6,6 +6,7 @@
  */
 import { dynapcnn9 } from '../chip/dynapcnn9.ts';
 import { SpikeforgeError } from '../errors.ts';
+import { sortByStep } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { Layer, Network, Shape3 } from '../network/schema.ts';
 import { inferShapes, sizeOf } from '../network/shapes.ts';
@@ -134,9 +135,11 @@ function forward(
  */
 export function simulateFloat(
   network: Network,
-  events: InputEvents,
+  unsorted: InputEvents,
   options: SimulateFloatOptions = {},
 ): Spikes {
+  // Files need not list events in step order; the default length is the last step + 1 either way.
+  const events = sortByStep(unsorted);
   const shapes = inferShapes(network);
   const steps = options.steps ?? (events.count > 0 ? events.t[events.count - 1] + 1 : 0);
   const stateMax = 2 ** (dynapcnn9.stateBits - 1) - 1;
@@ -167,11 +170,10 @@ export function simulateFloat(
   for (let t = 0; t < steps; t++) {
     input.fill(0);
     for (; e < events.count && events.t[e] <= t; e++) {
-      if (events.t[e] < t) {
-        throw new SpikeforgeError(
-          'EVENTS_FORMAT',
-          `input event ${e}: step ${events.t[e]} after step ${t} (events must be sorted by step)`,
-        );
+      if (events.t[e] < 0) {
+        throw new SpikeforgeError('EVENTS_FORMAT', `input event ${e}: step ${events.t[e]} is negative`, {
+          hint: 'steps count from 0',
+        });
       }
       const c = events.c[e];
       const y = events.y[e];
@@ -179,7 +181,10 @@ export function simulateFloat(
       if (c < 0 || c >= IC || y < 0 || y >= IH || x < 0 || x >= IW) {
         throw new SpikeforgeError(
           'EVENTS_FORMAT',
-          `input event ${e} (t=${t}, c=${c}, y=${y}, x=${x}) is outside the input map [${IC}, ${IH}, ${IW}]`,
+          `input event ${e} (t=${t}, c=${c}, y=${y}, x=${x}) is outside the input "${network.input.name}" map [${IC}, ${IH}, ${IW}]`,
+          {
+            hint: 'the events must fit the network input (channels = polarities, height, width): crop or rescale them, or check that the x and y columns are not swapped',
+          },
         );
       }
       input[(c * IH + y) * IW + x] += 1;

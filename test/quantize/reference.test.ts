@@ -7,7 +7,7 @@ import type { Spikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { compareSpikeCounts, integerNetwork, quantize, simulateFloat } from '../../src/quantize/index.ts';
 import { goldenFile } from '../fixtures.ts';
-import { inputOf, rowsOf } from '../helpers.ts';
+import { errorOf, inputOf, rowsOf } from '../helpers.ts';
 import { net } from '../network/build.ts';
 
 /** One input feature -> linear weight w -> IF, so membrane arithmetic is visible in the spikes. */
@@ -83,6 +83,32 @@ describe('simulateFloat', () => {
     const s = simulateFloat(single(1, 1, { bias: 1 }), inputOf([[4, 0, 0, 0]]));
     expect(spikesPerStep(s, 6)).toEqual([1, 1, 1, 1, 2, 0]);
     expect(simulateFloat(single(1, 1), inputOf([])).count).toBe(0);
+  });
+
+  it('takes events in any order, and names the input map an event falls outside of', () => {
+    const n = single(1, 1);
+    const sorted = simulateFloat(
+      n,
+      inputOf([
+        [0, 0, 0, 0],
+        [2, 0, 0, 0],
+        [2, 0, 0, 0],
+      ]),
+    );
+    const shuffled = simulateFloat(
+      n,
+      inputOf([
+        [2, 0, 0, 0],
+        [0, 0, 0, 0],
+        [2, 0, 0, 0],
+      ]),
+    );
+    expect(rowsOf(shuffled)).toEqual(rowsOf(sorted));
+    expect(spikesPerStep(shuffled, 3)).toEqual([1, 0, 2]);
+    const e = errorOf(() => simulateFloat(n, inputOf([[0, 0, 0, 1]])));
+    expect(e.code).toBe('EVENTS_FORMAT');
+    expect(e.message).toBe('input event 0 (t=0, c=0, y=0, x=1) is outside the input "input" map [1, 1, 1]');
+    expect(e.hint).toMatch(/crop or rescale them/);
   });
 
   it('saturates only when asked', () => {
