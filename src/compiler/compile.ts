@@ -7,11 +7,12 @@
 import type { ChipProfile } from '../chip/profile.ts';
 import { type ErrorCode, SpikeforgeError } from '../errors.ts';
 import type { Shape3 } from '../network/schema.ts';
+import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer, QuantizedNetwork } from '../quantize/types.ts';
 import { checkLayer, checkMemory } from './check.ts';
 import type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
 import { IMAGE_FORMAT_VERSION } from './image.ts';
-import { isProblem, type LoweredLayer, layerLabel, lowerLayer, shapeText } from './lower.ts';
+import { isProblem, type LoweredLayer, layerLabel, lowerLayer } from './lower.ts';
 import { type MemoryDemand, memoryDemand, synopsPerEvent } from './memory.ts';
 import { tryPlace } from './place.ts';
 import { FIT_REPORT_VERSION, type FitReport, type LayerFit, memoryUse } from './report.ts';
@@ -206,7 +207,7 @@ function routeSources(q: QuantizedNetwork, profile: ChipProfile, errors: string[
       const pooled: Shape3 = [sc, Math.floor(sh / p), Math.floor(sw / p)];
       if (pooled.some((v, i) => v !== l.inputShape[i])) {
         errors.push(
-          `${layerLabel(l)}: its source "${s.from}" gives ${shapeText(pooled)} after pooling ${p}, the layer reads ${shapeText(l.inputShape)}${l.sources.length > 1 ? ' (the two inputs of a merge must have the same shape)' : ''}: make the shapes agree`,
+          `${layerLabel(l)}: its source "${s.from}" gives ${fmtShape(pooled)} after pooling ${p}, the layer reads ${fmtShape(l.inputShape)}${l.sources.length > 1 ? ' (the two inputs of a merge must have the same shape)' : ''}: make the shapes agree`,
         );
       }
       routes.set(s.from, [...(routes.get(s.from) ?? []), { layer: l.name, pooling: p }]);

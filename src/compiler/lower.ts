@@ -5,6 +5,7 @@
  * layer, the stride) chosen so that the output map and the weights' alignment stay exactly the same.
  */
 import type { ChipProfile } from '../chip/profile.ts';
+import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer } from '../quantize/types.ts';
 import type { CoreConfig } from './config.ts';
 import { convOutputSize } from './memory.ts';
@@ -104,7 +105,7 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
   ) {
     return {
       layer: layer.name,
-      message: `${label}: weight shape [${layer.weightShape.join(', ')}] (${layer.weight.length} values) does not match input ${shapeText(layer.inputShape)} and output ${shapeText(layer.outputShape)}`,
+      message: `${label}: weight shape ${fmtShape(layer.weightShape)} (${layer.weight.length} values) does not match input ${fmtShape(layer.inputShape)} and output ${fmtShape(layer.outputShape)}`,
       hint: 'the quantized network is inconsistent; re-run quantize on the source network',
     };
   }
@@ -157,8 +158,4 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
 
 export function isProblem(x: LoweredLayer | LoweringProblem): x is LoweringProblem {
   return 'message' in x;
-}
-
-export function shapeText(s: readonly number[]): string {
-  return `[${s.join(', ')}]`;
 }
