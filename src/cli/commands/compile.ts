@@ -30,7 +30,7 @@ interface CompileCliOptions extends NirCliOptions {
   swapXy?: boolean;
 }
 
-async function emitReport(report: FitReport, opts: CompileCliOptions): Promise<void> {
+function emitReport(report: FitReport, opts: CompileCliOptions): void {
   if (opts.report) writeFileAtomic(opts.report, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
 }
@@ -79,10 +79,10 @@ export function register(program: Command): void {
       const { config, report } = compileNetwork(network, profile, options);
       const image = encodeImage(config);
       writeFileAtomic(opts.output, image);
-      await emitReport(report, opts);
+      emitReport(report, opts);
       process.stderr.write(`wrote ${opts.output} (${image.length} bytes, ${config.cores.length} cores)\n`);
     } catch (e) {
-      if (e instanceof CompileError) await emitReport(e.report, opts);
+      if (e instanceof CompileError) emitReport(e.report, opts);
       throw e;
     }
   });
