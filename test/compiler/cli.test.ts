@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, type FitReport } from '../../src/compiler/index.ts';
-import { nirFixture, repoRoot } from '../fixtures.ts';
+import { nirFixture } from '../fixtures.ts';
+import { type CliResult, cli } from '../helpers.ts';
 
-const run = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args],
-      { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const run = async (args: string[]): Promise<CliResult> => cli(args);
 
 describe('spikeforge compile', () => {
   it('writes the image and the JSON report, prints the report; a network that does not fit writes nothing', async () => {
