@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, type FitReport } from '../../src/compiler/index.ts';
 import { nirFixture } from '../fixtures.ts';
-import { type CliResult, cli } from '../helpers.ts';
-
-const run = async (args: string[]): Promise<CliResult> => cli(args);
+import { cli } from '../helpers.ts';
 
 describe('spikeforge compile', () => {
   it('writes the image and the JSON report, prints the report; a network that does not fit writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sf-cli-compile-'));
     const net = nirFixture('cnn_sinabs_nir020.nir');
-    const ok = await run([
+    const ok = cli([
       'compile',
       net,
       '-o',
@@ -30,7 +28,7 @@ describe('spikeforge compile', () => {
     expect(report.fits).toBe(true);
     expect(report.layers.map((l) => l.coreId).sort()).toEqual(config.cores.map((c) => c.coreId).sort());
 
-    const bad = await run(['compile', net, '-o', join(dir, 'bad.img'), '--place', '10=0', '--json']);
+    const bad = cli(['compile', net, '-o', join(dir, 'bad.img'), '--place', '10=0', '--json']);
     expect(bad.code).toBe(1);
     expect((JSON.parse(bad.stdout) as FitReport).fits).toBe(false);
     expect(bad.stderr).toMatch(
@@ -40,7 +38,7 @@ describe('spikeforge compile', () => {
     expect(existsSync(join(dir, 'bad.img'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['net.img', 'r.json']);
 
-    const notNetwork = await run(['compile', join(dir, 'net.img'), '-o', join(dir, 'x.img')]);
+    const notNetwork = cli(['compile', join(dir, 'net.img'), '-o', join(dir, 'x.img')]);
     expect(notNetwork.code).toBe(1);
     expect(notNetwork.stderr).toMatch(/is already a configuration image/);
   });
