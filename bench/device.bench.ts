@@ -20,7 +20,7 @@ import {
 } from '../src/compiler/index.ts';
 import type { Device } from '../src/device/index.ts';
 import { openDevice } from '../src/device/index.ts';
-import { Emulator } from '../src/emulator/index.ts';
+import { Emulator, runEmulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
 import { makeInputEvents } from '../src/events/types.ts';
 import { createPty, openSerial } from '../src/transport/serial.ts';
@@ -336,6 +336,11 @@ async function measure(
       const input = events(l.events[0], l.events[1]);
       await roundTrip(dev, events(20, l.events[1])); // warm-up
       const rt = await roundTrip(dev, input);
+      // The same events through the emulator alone, no link, no protocol: what the board's chip model
+      // can do on this machine, the ceiling of the round trip whatever the link.
+      const e0 = performance.now();
+      runEmulator(identityConfig(), input);
+      const emulatorPerS = input.count / ((performance.now() - e0) / 1000);
       const out = rt.bytesOut / (rt.ms / 1000);
       const back = rt.bytesIn / (rt.ms / 1000);
       console.log(
@@ -346,6 +351,7 @@ async function measure(
           `  flash transfer phase ${fmt(flash.transfer)} = ${pct(flash.transfer / raw)} of raw (chunks only; frames of ${info.maxFrameSize} bytes)`,
           `  per flash ${perFlash.toFixed(2)} ms = before the chunks ${flash.beforeMs.toFixed(2)} (host check, ConfigBegin) + transfer ${flash.transferMs.toFixed(2)} + board commit ${flash.commitMs.toFixed(2)} + answer back ${flash.restMs.toFixed(2)} ms; fixed cost (all but the transfer) = ${pct(1 - flash.transferMs / perFlash)} of the flash; the raw link moves the image in ${((nmnist.length / raw) * 1000).toFixed(2)} ms`,
           `  round trip ${(rt.eventsPerS / 1e6).toFixed(3)} M events/s in and the same back (${input.count} events in ${rt.ms.toFixed(0)} ms); wire ${(rt.bytesOut / input.count).toFixed(2)} B/event out, ${(rt.bytesIn / input.count).toFixed(2)} B/event back`,
+          `  the emulator alone runs these events at ${(emulatorPerS / 1e6).toFixed(3)} M events/s: the round trip is ${pct(rt.eventsPerS / emulatorPerS)} of it`,
           `  round trip wire rate: host->board ${fmt(out)} = ${pct(out / raw)} of raw, board->host ${fmt(back)} = ${pct(back / raw)} of raw${l.pace ? ' (only host->board is paced)' : ''}`,
         ].join('\n'),
       );
