@@ -43,13 +43,24 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path}: ${issue.message}`;
 }
 
+/** JSON.parse's message with its character offset given as a line and column an editor can jump to. */
+function jsonErrorAt(e: Error, text: string): string {
+  const m = /\s*at position (\d+)/.exec(e.message);
+  // Some messages quote the text instead, newlines and all: keep them on one line.
+  if (!m) return e.message.replace(/\s+/g, ' ');
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${e.message.slice(0, m.index)} at line ${line}, column ${column}`;
+}
+
 /** Parses and validates a JSON network (schema, then graph and shapes). Errors name `file` and the path. */
 export function parseNetworkJson(text: string, file = '<json>'): Network {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new SpikeforgeError('FILE_FORMAT', `${file}: not valid JSON (${(e as Error).message})`, {
+    throw new SpikeforgeError('FILE_FORMAT', `${file}: not valid JSON (${jsonErrorAt(e as Error, text)})`, {
       hint: 'network files are JSON (spikeforge.network) or NIR (HDF5); run `spikeforge schema` for the format',
     });
   }

@@ -104,6 +104,11 @@ describe('JSON network format', () => {
     );
     expect(b64.message).toMatch(/layers\[0\]\.weight: base64 data holds 3 bytes, shape \[2, 2\] needs 16/);
     expect(parseError('{ nope').code).toBe('FILE_FORMAT');
+    const unterminated = parseError('{\n  "input": { "shape": [2, 8, 8] },\n  "layers": "abc');
+    expect(unterminated.message).toBe(
+      'net.json: not valid JSON (Unterminated string in JSON at line 3, column 17)',
+    );
+    expect(parseError('{\n  "layers": [ } \n}').message).not.toContain('\n');
   });
 
   it('has a JSON Schema generated from the zod schema', () => {
