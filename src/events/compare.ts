@@ -10,6 +10,7 @@ import type { Network, Shape3 } from '../network/schema.ts';
 import { simulateFloat } from '../quantize/index.ts';
 import type { SpikeDiff } from './diff.ts';
 import { diffSpikes } from './diff.ts';
+import { eventStats, sortByStep } from './ops.ts';
 import type { InputEvents, Spikes } from './types.ts';
 
 export interface LayerComparison {
@@ -80,10 +81,12 @@ export function compareQuantization(
   profile: ChipProfile,
   options: { steps?: number } = {},
 ): QuantizationComparison {
-  const steps = options.steps ?? (events.count > 0 ? events.t[events.count - 1] + 1 : 0);
+  // A file may list events out of order; the emulator takes them in step order.
+  const input = sortByStep(events);
+  const steps = options.steps ?? eventStats(input).steps;
   const { config, quantized: q } = compileNetwork(network, profile, { monitor: 'all' });
-  const quantized = runEmulator(config, events, { steps, monitor: 'all' });
-  const float = simulateFloat(network, events, { steps });
+  const quantized = runEmulator(config, input, { steps, monitor: 'all' });
+  const float = simulateFloat(network, input, { steps });
   const diff = diffSpikes(float, quantized, { top: 10 });
   const layers = q.layers.map((ql): LayerComparison => {
     const d = diff.layers.find((l) => l.layer === ql.name);

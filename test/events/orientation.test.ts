@@ -59,6 +59,18 @@ describe('examples/orientation.json', async () => {
       /^float reference vs quantized emulator: \d+ input events, 40 steps/,
     );
   });
+
+  it('compares events listed out of step order like the same events in order', () => {
+    const events = movingBars({ angleDeg: 90, steps: 12, seed: 5 });
+    const reversed = { ...events, t: events.t.slice().reverse(), c: events.c.slice().reverse() };
+    reversed.y = events.y.slice().reverse();
+    reversed.x = events.x.slice().reverse();
+    const inOrder = compareQuantization(network, events, dynapcnn9);
+    const shuffled = compareQuantization(network, reversed, dynapcnn9);
+    expect(shuffled.steps).toBe(inOrder.steps);
+    expect(shuffled.steps).toBe(events.t[events.count - 1] + 1);
+    expect(shuffled.layers).toEqual(inOrder.layers);
+  });
 });
 
 describe('countCorrelation', () => {
