@@ -3,8 +3,8 @@ import { getProfile } from '../../chip/index.ts';
 import { readNetwork } from '../../compiler/index.ts';
 import { compareQuantization, formatQuantizationComparison } from '../../events/compare.ts';
 import { readInputEvents, writeEvents } from '../../events/io.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
-import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface CompareCliOptions extends NirCliOptions {
   input: string;

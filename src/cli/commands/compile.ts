@@ -14,7 +14,7 @@ import {
   readNetwork,
 } from '../../compiler/index.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
-import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 
 interface CompileCliOptions extends NirCliOptions {
   output: string;

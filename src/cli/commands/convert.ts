@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { readNetwork } from '../../compiler/index.ts';
 import { saveNetwork } from '../../network/index.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { parseInteger } from '../options.ts';
-import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface ConvertOptions extends NirCliOptions {
   base64Above: string;

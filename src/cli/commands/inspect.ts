@@ -15,8 +15,8 @@ import {
   quantize,
   summarizeQuantization,
 } from '../../quantize/index.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
-import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface InspectOptions extends NirCliOptions {
   json?: boolean;

@@ -11,8 +11,8 @@ import { spikesCsvRows } from '../../events/csv.ts';
 import { readInputEvents } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
+import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger } from '../options.ts';
-import { importOptionsOf, type NirCliOptions, nirImportFlags } from './network-options.ts';
 
 interface RunCliOptions extends NirCliOptions {
   input?: string;

@@ -1,7 +1,7 @@
-/** The NIR import flags shared by `inspect` and `convert`. */
+/** The NIR import flags of every command that reads a network (inspect, convert, compile, run, compare). */
 import { type Command, Option } from 'commander';
-import { SpikeforgeError } from '../../errors.ts';
-import type { NirImportOptions } from '../../network/index.ts';
+import { SpikeforgeError } from '../errors.ts';
+import type { NirImportOptions } from '../network/index.ts';
 
 export interface NirCliOptions {
   reset?: 'subtract' | 'zero';
