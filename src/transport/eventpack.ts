@@ -67,22 +67,23 @@ function protocolError(message: string): SpikeforgeError {
 function widthsOf(columns: Columns, from: number, to: number): number[] {
   const widths: number[] = [];
   let total = 0;
-  columns.cols.forEach((col, f) => {
-    let max = 0;
-    for (let i = from; i < to; i++) {
-      const v = col[i];
-      if (v < 0) {
-        throw formatError(
-          `event ${i}: ${columns.names[f]} = ${v} is negative`,
-          'event fields are indexes >= 0',
-        );
-      }
-      if (v > max) max = v;
+  for (let f = 0; f < columns.cols.length; f++) {
+    const col = columns.cols[f];
+    // The OR of non-negative values has the bit length of their maximum; a negative one sets the sign.
+    let bits = 0;
+    for (let i = from; i < to; i++) bits |= col[i];
+    if (bits < 0) {
+      let i = from;
+      while (col[i] >= 0) i++;
+      throw formatError(
+        `event ${i}: ${columns.names[f]} = ${col[i]} is negative`,
+        'event fields are indexes >= 0',
+      );
     }
-    const w = bitLength(max);
+    const w = bitLength(bits);
     widths.push(w);
     total += w;
-  });
+  }
   if (total > MAX_ADDRESS_BITS) {
     throw formatError(
       `events ${from}..${to - 1} need ${total} address bits (${columns.names.map((n, f) => `${n}: ${widths[f]}`).join(', ')}), at most ${MAX_ADDRESS_BITS} fit`,
@@ -115,7 +116,17 @@ function pack(
   for (let f = 0; f < nf; f++) out[f] = widths[f];
   let o = nf;
   let step = firstStep;
+  // Three fields (input: c, y, x) or four (output: core, c, y, x), held in locals: the address of an
+  // event is built without an inner loop over arrays of columns (this runs once per event).
   const cols = columns.cols;
+  const four = nf === 4;
+  const a0 = cols[0];
+  const a1 = cols[1];
+  const a2 = cols[2];
+  const a3 = four ? cols[3] : cols[2];
+  const w1 = widths[1];
+  const w2 = widths[2];
+  const w3 = four ? widths[3] : 0;
   let i = from;
   for (; i < scanEnd; i++) {
     if (o + MAX_EVENT_BYTES > capacity) break;
@@ -142,8 +153,8 @@ function pack(
       out[o++] = v;
       step = ti;
     }
-    let address = 0;
-    for (let f = 0; f < nf; f++) address = (address << widths[f]) | cols[f][i];
+    let address = (((a0[i] << w1) | a1[i]) << w2) | a2[i];
+    if (four) address = (address << w3) | a3[i];
     let v = address << 1;
     while (v > 0x7f) {
       out[o++] = (v & 0x7f) | 0x80;
@@ -218,6 +229,15 @@ function unpack(
   }
   if (total > MAX_ADDRESS_BITS)
     throw protocolError(`header widths add up to ${total} bits, at most 30 allowed`);
+  // Fields in locals, as in pack: three (c, y, x) or four (core, c, y, x).
+  const four = nf === 4;
+  const [l0, l1, l2] = cols;
+  const l3 = four ? cols[3] : cols[2];
+  const [m0, m1, m2] = masks;
+  const m3 = four ? masks[3] : 0;
+  const w1 = widths[1];
+  const w2 = widths[2];
+  const w3 = four ? widths[3] : 0;
   let p = nf;
   const n = bytes.length;
   let step = firstStep;
@@ -242,10 +262,14 @@ function unpack(
     }
     let address = v >>> 1;
     const j = at + k;
-    for (let f = nf - 1; f >= 0; f--) {
-      cols[f][j] = address & masks[f];
-      address >>>= widths[f];
+    if (four) {
+      l3[j] = address & m3;
+      address >>>= w3;
     }
+    l2[j] = address & m2;
+    address >>>= w2;
+    l1[j] = address & m1;
+    l0[j] = (address >>> w1) & m0;
     t[j] = step;
     k++;
   }
