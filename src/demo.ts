@@ -86,6 +86,21 @@ export function demoStimulus(segmentSteps = 40, gapSteps = 8, seed = 1): InputEv
   return concatInputEvents(parts);
 }
 
+/** Per angle's segment of `length` steps: output spikes per channel, and whether its own channel won. */
+function scoreSegments(board: Spikes, length: number): DemoSegment[] {
+  const out = board.layers.indexOf('output');
+  return ORIENTATION_ANGLES.map((angle, k): DemoSegment => {
+    const firstStep = k * length;
+    const lastStep = firstStep + length - 1;
+    const counts = ORIENTATION_ANGLES.map(() => 0);
+    for (let i = 0; i < board.count; i++) {
+      if (board.layer[i] === out && board.t[i] >= firstStep && board.t[i] <= lastStep) counts[board.c[i]]++;
+    }
+    const winner = counts.indexOf(Math.max(...counts));
+    return { angle, firstStep, lastStep, counts, winner, expected: k, ok: winner === k && counts[k] > 0 };
+  });
+}
+
 async function startLink(
   links: DemoLink[],
   fallbacks: string[],
@@ -151,17 +166,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const offline = runEmulator(config, events, { steps, monitor: 'all' });
   const diff = diffSpikes(offline, board);
 
-  const out = board.layers.indexOf('output');
-  const segments = ORIENTATION_ANGLES.map((angle, k): DemoSegment => {
-    const firstStep = k * (segmentSteps + gapSteps);
-    const lastStep = firstStep + segmentSteps + gapSteps - 1;
-    const counts = ORIENTATION_ANGLES.map(() => 0);
-    for (let i = 0; i < board.count; i++) {
-      if (board.layer[i] === out && board.t[i] >= firstStep && board.t[i] <= lastStep) counts[board.c[i]]++;
-    }
-    const winner = counts.indexOf(Math.max(...counts));
-    return { angle, firstStep, lastStep, counts, winner, expected: k, ok: winner === k && counts[k] > 0 };
-  });
+  const segments = scoreSegments(board, segmentSteps + gapSteps);
 
   const files = {
     raster: join(outDir, 'raster.svg'),
