@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 
 const K = 5;
 const R = 2;
-export const ORIENTATIONS = [0, 45, 90, 135];
+/** The same angles as ORIENTATION_ANGLES of src/demo.ts: output channel i stands for ORIENTATIONS[i]. */
+const ORIENTATIONS = [0, 45, 90, 135];
 
 /** Whether kernel tap (ky, kx) lies on the line at `deg` (screen orientation, y down). */
 function onLine(deg: number, ky: number, kx: number): boolean {
