@@ -14,9 +14,8 @@ import type { ChipConfig } from '../compiler/config.ts';
 import { evaluationOrder } from '../compiler/config.ts';
 import type { ErrorCode } from '../errors.ts';
 import { SpikeforgeError } from '../errors.ts';
-import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
-import { Emulator } from './emulator.ts';
+import { countSample, makeSampleRunner, sampleEvents } from './runner.ts';
 
 export interface BatchSample {
   /** Events, or the path of a `t,c,y,x` CSV file (read by the worker). */
@@ -63,23 +62,16 @@ export interface WorkerData {
   steps?: number;
 }
 
+/** A chunk of consecutive samples, from index `first`. */
 export interface WorkerTask {
-  index: number;
-  events: InputEvents | string;
+  first: number;
+  samples: (InputEvents | string)[];
 }
 
+/** Counts of the chunk's samples one after another (`size` each), and each sample's total. */
 export type WorkerReply =
-  | { index: number; counts: Int32Array; spikes: number }
-  | { index: number; error: { code: ErrorCode; message: string; hint?: string } };
-
-export interface SampleRunner {
-  emulator: Emulator;
-  layerIndex: number;
-  size: number;
-  H: number;
-  W: number;
-  steps?: number;
-}
+  | { first: number; counts: Int32Array; spikes: Int32Array }
+  | { first: number; failed: number; error: { code: ErrorCode; message: string; hint?: string } };
 
 /** The layer counted by default: the output core (no destinations) evaluated last. */
 export function defaultOutputLayer(config: ChipConfig): string {
@@ -89,34 +81,6 @@ export function defaultOutputLayer(config: ChipConfig): string {
     .filter((c) => c.destinations.length === 0);
   if (sinks.length === 0) throw new SpikeforgeError('IMAGE_FORMAT', 'the configuration has no cores');
   return sinks[sinks.length - 1].layer;
-}
-
-export function makeSampleRunner(config: ChipConfig, outputLayer: string, steps?: number): SampleRunner {
-  const emulator = new Emulator(config, { monitor: [outputLayer] });
-  const layerIndex = config.cores.findIndex((c) => c.layer === outputLayer);
-  const [F, H, W] = config.cores[layerIndex].outputShape;
-  return { emulator, layerIndex, size: F * H * W, H, W, steps };
-}
-
-export function countSample(
-  runner: SampleRunner,
-  events: InputEvents | string,
-): { counts: Int32Array; spikes: number } {
-  const ev = typeof events === 'string' ? readInputEvents(events) : events;
-  const counts = new Int32Array(runner.size);
-  let spikes = 0;
-  const { H, W, layerIndex } = runner;
-  runner.emulator.run(ev, {
-    steps: runner.steps,
-    onSpikes: (b) => {
-      for (let i = 0; i < b.count; i++) {
-        if (b.layer[i] !== layerIndex) continue;
-        counts[(b.c[i] * H + b.y[i]) * W + b.x[i]]++;
-        spikes++;
-      }
-    },
-  });
-  return { counts, spikes };
 }
 
 function argmax(counts: Int32Array): number {
@@ -175,11 +139,13 @@ export async function runBatch(
   if (workers === 0) {
     const runner = makeSampleRunner(config, outputLayer, options.steps);
     for (let i = 0; i < total; i++) {
-      const r = countSample(runner, samples[i].events);
-      record(i, r.counts, r.spikes);
+      const counts = new Int32Array(runner.size);
+      const spikes = countSample(runner, await sampleEvents(samples[i].events), counts);
+      record(i, counts, spikes);
     }
   } else {
-    await runOnWorkers(workers, { config, outputLayer, steps: options.steps }, samples, record);
+    const size = config.cores.find((c) => c.layer === outputLayer)!.outputShape.reduce((a, b) => a * b, 1);
+    await runOnWorkers(workers, { config, outputLayer, steps: options.steps }, samples, size, record);
   }
 
   let correct = 0;
@@ -200,15 +166,22 @@ export async function runBatch(
   };
 }
 
+/** Samples per task: a few per message, yet enough tasks that the workers finish together. */
+function chunkSize(total: number, workers: number): number {
+  return Math.max(1, Math.min(8, Math.floor(total / (workers * 8))));
+}
+
 function runOnWorkers(
   count: number,
   data: WorkerData,
   samples: BatchSample[],
+  size: number,
   record: (index: number, counts: Int32Array, spikes: number) => void,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const bootstrap = workerBootstrap();
     const pool: Worker[] = [];
+    const chunk = chunkSize(samples.length, count);
     let next = 0;
     let finished = 0;
     let failed = false;
@@ -221,16 +194,19 @@ function runOnWorkers(
     };
     const give = (w: Worker) => {
       if (next >= samples.length) return;
-      const index = next++;
-      w.postMessage({ index, events: samples[index].events } satisfies WorkerTask);
+      const first = next;
+      next = Math.min(samples.length, first + chunk);
+      const task: WorkerTask = { first, samples: samples.slice(first, next).map((s) => s.events) };
+      w.postMessage(task);
     };
     for (let i = 0; i < count; i++) {
       const w = new Worker(bootstrap, { eval: true, workerData: data });
       pool.push(w);
       w.on('message', (reply: WorkerReply) => {
+        if (failed) return;
         if ('error' in reply) {
-          const s = samples[reply.index].events;
-          const where = typeof s === 'string' ? s : `sample ${reply.index}`;
+          const s = samples[reply.failed].events;
+          const where = typeof s === 'string' ? s : `sample ${reply.failed}`;
           stop(
             new SpikeforgeError(reply.error.code, `${where}: ${reply.error.message}`, {
               hint: reply.error.hint,
@@ -238,8 +214,11 @@ function runOnWorkers(
           );
           return;
         }
-        record(reply.index, reply.counts, reply.spikes);
-        finished++;
+        for (let j = 0; j < reply.spikes.length; j++) {
+          // Out of the one transferred buffer: each result owns its (small) counts.
+          record(reply.first + j, reply.counts.slice(j * size, (j + 1) * size), reply.spikes[j]);
+        }
+        finished += reply.spikes.length;
         if (finished === samples.length) stop();
         else give(w);
       });

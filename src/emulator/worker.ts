@@ -1,20 +1,31 @@
-/** A batch worker thread: one emulator, samples in, output spike counts out (see batch.ts). */
+/**
+ * A batch worker thread: one emulator, chunks of samples in, their output spike counts out in one
+ * transferred buffer per chunk (see batch.ts).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isSpikeforgeError } from '../errors.ts';
 import type { WorkerData, WorkerReply, WorkerTask } from './batch.ts';
-import { countSample, makeSampleRunner } from './batch.ts';
+import { countSample, makeSampleRunner, sampleEvents } from './runner.ts';
 
 const data = workerData as WorkerData;
 const runner = makeSampleRunner(data.config, data.outputLayer, data.steps);
 
-parentPort!.on('message', (task: WorkerTask) => {
+parentPort!.on('message', async (task: WorkerTask) => {
+  const n = task.samples.length;
+  const counts = new Int32Array(n * runner.size);
+  const spikes = new Int32Array(n);
   let reply: WorkerReply;
+  let i = 0;
   try {
-    const r = countSample(runner, task.events);
-    reply = { index: task.index, counts: r.counts, spikes: r.spikes };
+    for (; i < n; i++) {
+      const events = await sampleEvents(task.samples[i]);
+      spikes[i] = countSample(runner, events, counts.subarray(i * runner.size, (i + 1) * runner.size));
+    }
+    reply = { first: task.first, counts, spikes };
   } catch (e) {
     reply = {
-      index: task.index,
+      first: task.first,
+      failed: task.first + i,
       error: {
         code: isSpikeforgeError(e) ? e.code : 'INTERNAL',
         message: (e as Error).message ?? String(e),
@@ -22,5 +33,7 @@ parentPort!.on('message', (task: WorkerTask) => {
       },
     };
   }
-  parentPort!.postMessage(reply);
+  const transfer =
+    'counts' in reply ? [reply.counts.buffer as ArrayBuffer, reply.spikes.buffer as ArrayBuffer] : [];
+  parentPort!.postMessage(reply, transfer);
 });
