@@ -252,6 +252,7 @@ export async function writeHdf5Tree(path: string, root: [string, H5Write][]): Pr
     }
     writeFileAtomic(path, readFileSync(tmp));
   } catch (e) {
+    if (e instanceof SpikeforgeError) throw e;
     throw new SpikeforgeError('FILE_WRITE', `${path}: cannot write the NIR file (${(e as Error).message})`, {
       cause: e,
     });

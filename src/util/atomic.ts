@@ -3,12 +3,24 @@
  * over the target at the end, so a reader sees the old file or the whole new one.
  */
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SpikeforgeError } from '../errors.ts';
 
+/** Names the target (not the temporary sibling) and the reason in words. */
 function cannotWrite(path: string, e: unknown): SpikeforgeError {
-  return new SpikeforgeError('FILE_WRITE', `${path}: cannot write (${(e as Error).message})`, {
-    hint: 'check that the folder exists and is writable',
-  });
+  const code = (e as NodeJS.ErrnoException).code;
+  const folder = dirname(path);
+  const [why, hint] =
+    code === 'ENOENT'
+      ? [`the folder ${folder} does not exist`, 'create the folder first, or write somewhere else']
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? [`no permission to write in ${folder}`, 'write to a folder you own']
+        : code === 'EISDIR'
+          ? ['it is a directory', 'name a file, not a folder']
+          : code === 'ENOSPC'
+            ? ['the disk is full', 'free some space and run again']
+            : [(e as Error).message, 'check that the folder exists and is writable'];
+  return new SpikeforgeError('FILE_WRITE', `${path}: cannot write (${why})`, { hint, cause: e });
 }
 
 /** A file written in pieces (long runs stream their spikes), made visible only by `commit()`. */
