@@ -4,7 +4,6 @@
  * lost byte the receiver drops what it has and starts over at the next 0x00. The CRC rejects any frame
  * the noise got into, so a corrupted payload is never handed up.
  */
-import * as zlib from 'node:zlib';
 import { crc32 } from '../util/crc32.ts';
 import type { Transport } from './types.ts';
 
@@ -89,13 +88,9 @@ function cobsEncodeFrameInto(payload: Uint8Array, crc: number, dst: Uint8Array, 
   return o;
 }
 
-/** CRC32 of a payload: node's native zlib.crc32 where it exists (Node >= 20.15), else the table one. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-const crcOf: (data: Uint8Array) => number = nativeCrc32 ? (d) => nativeCrc32(d) : (d) => crc32(d);
-
 /** Writes the frame of `payload` (delimiter included) into `dst` at `at`; returns the index after it. */
 function encodeFrameInto(payload: Uint8Array, dst: Uint8Array, at: number): number {
-  const end = cobsEncodeFrameInto(payload, crcOf(payload), dst, at);
+  const end = cobsEncodeFrameInto(payload, crc32(payload), dst, at);
   dst[end] = FRAME_DELIMITER;
   return end + 1;
 }
@@ -265,7 +260,7 @@ export class FrameDecoder {
     const n = o - CRC_BYTES;
     const want = (out[n] | (out[n + 1] << 8) | (out[n + 2] << 16) | (out[n + 3] << 24)) >>> 0;
     const payload = out.subarray(0, n);
-    if (crcOf(payload) !== want) {
+    if (crc32(payload) !== want) {
       this.stats.crcErrors++;
       this.stats.garbageBytes += len;
       return undefined;

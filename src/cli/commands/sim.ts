@@ -25,7 +25,22 @@ export function register(program: Command): void {
         verbose?: boolean;
       }) => {
         const tcp = optionalInteger('--tcp', opts.tcp, 0, 65535);
-        const sim = await startSim({
+        // Signal handlers go in before the URI is printed: whoever reads it may stop us at once.
+        let sim: Awaited<ReturnType<typeof startSim>> | undefined;
+        let stopRequested = false;
+        let stopped: () => void = () => {};
+        const done = new Promise<void>((resolve) => {
+          stopped = resolve;
+        });
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          stopRequested = true;
+          if (sim) sim.close().then(stopped, stopped);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+        sim = await startSim({
           pty: opts.pty,
           tcp,
           host: opts.host,
@@ -33,16 +48,12 @@ export function register(program: Command): void {
           realtime: opts.realtime,
           verbose: opts.verbose,
         });
+        if (stopRequested) {
+          await sim.close();
+          return;
+        }
         process.stdout.write(`${sim.uri}\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            sim.close().then(resolve, resolve);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await done;
       },
     );
 }
