@@ -549,17 +549,19 @@ function firePairs(core: CoreRuntime, hot: number): number {
   const tl = core.thresholdLow;
   const zero = core.zeroReset;
   let fired = 0;
+  // Branch-free in which of the two neurons fires (often one, at random); `f` masks the other.
   for (let i = 0; i < hot; i++) {
     const j0 = hotJ[i];
     for (let j = j0; j < j0 + 2; j++) {
-      let v = state[j];
-      if (v < th) continue;
-      if (v > 32767) v = 32767;
-      const m = v < 2 * th ? 1 : (v / th) | 0;
-      v = zero ? 0 : v - m * th;
-      state[j] = Math.max(v, tl);
+      const v = state[j];
+      const f = (th - 1 - v) >> 31;
+      const s = Math.min(v, 32767);
+      const m = (s < 2 * th ? 1 : (s / th) | 0) & f;
+      const r = zero ? 0 : s - m * th;
+      state[j] = (Math.max(r, tl) & f) | (v & ~f);
       firedJ[fired] = j;
-      firedN[fired++] = m;
+      firedN[fired] = m;
+      fired -= f;
     }
   }
   return fired;
@@ -625,8 +627,11 @@ function emit(core: CoreRuntime, fired: number, t: number, out: SpikeBuffer | nu
         dropped += m;
         continue;
       }
-      if (count[a] === 0) list[pn++] = a;
-      count[a] += m;
+      // Listed on its first event, branch-free (first or repeated arrival is a coin toss).
+      const c = count[a];
+      list[pn] = a;
+      pn += ((c - 1) >>> 31) & 1;
+      count[a] = c + m;
     }
     port.n = pn;
     port.dropped += dropped;
