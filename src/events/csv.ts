@@ -119,6 +119,9 @@ export function formatInputCsv(ev: InputEvents): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The first line of a spike CSV file; a file written in pieces starts with it, then `spikesCsvRows`. */
+export const SPIKES_CSV_HEADER = 't,layer,c,y,x\n';
+
 /** The rows of `sp` without the header, each ending in a newline (for files written in pieces). */
 export function spikesCsvRows(sp: Spikes): string {
   let s = '';
@@ -128,5 +131,5 @@ export function spikesCsvRows(sp: Spikes): string {
 }
 
 export function formatSpikesCsv(sp: Spikes): string {
-  return `t,layer,c,y,x\n${spikesCsvRows(sp)}`;
+  return SPIKES_CSV_HEADER + spikesCsvRows(sp);
 }

@@ -129,5 +129,10 @@ describe('spikeforge events / diff / plot', () => {
       cli(['events', 'info', 'any.csv', '--step-us', '0']),
       /--step-us: "0" is not a number > 0$/,
     );
+    const network = join(repoRoot, 'examples', 'orientation.json');
+    expectCleanError(
+      cli(['run', network, '-i', input, '-o', 'never.csv', '--step-us', '-1']),
+      /--step-us: "-1" is not a number > 0$/,
+    );
   });
 });

@@ -7,12 +7,12 @@ import { runFileOnDevice } from '../../device/index.ts';
 import { Emulator, type Monitor, parseTracePoints, runBatch } from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
-import { spikesCsvRows } from '../../events/csv.ts';
+import { SPIKES_CSV_HEADER, spikesCsvRows } from '../../events/csv.ts';
 import { readInputEvents } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger } from '../options.ts';
+import { optionalInteger, optionalPositive } from '../options.ts';
 
 interface RunCliOptions extends NirCliOptions {
   input?: string;
@@ -26,6 +26,7 @@ interface RunCliOptions extends NirCliOptions {
   labels?: string;
   workers?: string;
   device?: string;
+  stepUs?: string;
 }
 
 function monitorOf(opts: RunCliOptions): Monitor | undefined {
@@ -44,12 +45,12 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     profile,
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
   });
-  const events = readInputEvents(opts.input);
+  const events = readInputEvents(opts.input, { stepUs: optionalPositive('--step-us', opts.stepUs) });
   const steps = optionalInteger('--steps', opts.steps, 1);
   const perLayer = new Map<string, number>();
   const out = new AtomicFile(opts.output);
   try {
-    out.write('t,layer,c,y,x\n');
+    out.write(SPIKES_CSV_HEADER);
     emulator.run(events, {
       steps,
       onSpikes: (b) => {
@@ -134,6 +135,7 @@ export function register(program: Command): void {
     .option('-o, --output <spikes.csv>', 'output spikes t,layer,c,y,x (with --batch: per-sample counts)')
     .option('--monitor <layers>', 'all | last | layer names separated by commas (default: as configured)')
     .option('--steps <n>', 'steps to simulate (default: last input step + 1)')
+    .option('--step-us <us>', 'AEDAT input: microseconds per step', '1000')
     .option('--chip <id>', "chip profile (default: the image's chip, or dynapcnn9 for a network)")
     .option('--trace <neurons>', 'record membranes: layer:c:y:x, several separated by commas')
     .option('--trace-output <trace.csv>', 'where --trace writes rows t,layer,c,y,x,v')
