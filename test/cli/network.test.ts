@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/compiler/index.ts';
 import { hashNetwork, loadNetwork } from '../../src/network/index.ts';
-import { goldenFile, nirFixture } from '../fixtures.ts';
+import { goldenFile, nirFixture, repoRoot } from '../fixtures.ts';
 import { type CliResult, cli, expectCleanError } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-cli-net-'));
@@ -77,6 +78,19 @@ describe('spikeforge inspect / schema / convert', () => {
     expectCleanError(
       run('inspect', bad),
       /bad\.json: layers\[0\]\.weight: expected shape \[1, 16, 3, 3\], got \[1, 1, 3\]/,
+    );
+  });
+
+  it('an image where a network is needed is named as an image', async () => {
+    const image = join(dir, 'orientation.img');
+    writeFileSync(image, (await loadConfig(join(repoRoot, 'examples', 'orientation.json'))).image);
+    expectCleanError(
+      run('convert', image, join(dir, 'x.json')),
+      /orientation\.img is already a configuration image, not a network$/,
+    );
+    expectCleanError(
+      run('inspect', image, '--quantize'),
+      /orientation\.img is a configuration image: --quantize and --events need a network$/,
     );
   });
 

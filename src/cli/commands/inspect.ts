@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { inspectImage, isImage } from '../../compiler/index.ts';
+import { SpikeforgeError } from '../../errors.ts';
 import { readInputEvents } from '../../events/io.ts';
 import {
   formatNetworkSummary,
@@ -46,6 +47,15 @@ export function register(program: Command): void {
     const stepUs = optionalPositive('--step-us', opts.stepUs);
     const bytes = await readNetworkFile(file);
     if (isImage(bytes)) {
+      if (opts.quantize || opts.events) {
+        throw new SpikeforgeError(
+          'USAGE',
+          `${file} is a configuration image: --quantize and --events need a network`,
+          {
+            hint: 'give the network file (.nir, .json) the image was compiled from',
+          },
+        );
+      }
       const image = inspectImage(bytes, file);
       process.stdout.write(
         opts.json ? `${JSON.stringify(image.json, null, 2)}\n` : `${image.text.trimEnd()}\n`,
