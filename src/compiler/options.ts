@@ -36,8 +36,9 @@ export function parseMonitor(text: string): NonNullable<CompileOptions['monitor'
 
 /** "y0,x0,y1,x1" -> a crop window. */
 export function parseCrop(text: string): [number, number, number, number] {
-  const v = text.split(',').map((x) => Number(x.trim()));
-  if (v.length !== 4 || v.some((x) => !Number.isInteger(x) || x < 0)) {
+  // Decimal digits only: Number() would also take "", "1e2" and "0x10".
+  const v = text.split(',').map((x) => (/^\s*\d+\s*$/.test(x) ? Number(x) : Number.NaN));
+  if (v.length !== 4 || v.some((x) => !Number.isSafeInteger(x))) {
     throw new SpikeforgeError('USAGE', `--crop: "${text}" is not y0,x0,y1,x1 (four non-negative integers)`);
   }
   return v as [number, number, number, number];

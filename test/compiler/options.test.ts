@@ -16,6 +16,11 @@ describe('compiler option texts', () => {
   it('--crop and --sensor', () => {
     expect(parseCrop('1,2,35,36')).toEqual([1, 2, 35, 36]);
     expect(() => parseCrop('1,2,3')).toThrow(/y0,x0,y1,x1/);
+    for (const bad of ['1,,35,36', '0x1,2,35,36', '1e1,2,35,36', '-1,2,35,36', '1.5,2,35,36']) {
+      expect(() => parseCrop(bad)).toThrow(
+        `--crop: "${bad}" is not y0,x0,y1,x1 (four non-negative integers)`,
+      );
+    }
     expect(parseSize('128x96', '--sensor')).toEqual([128, 96]);
     expect(() => parseSize('128', '--sensor')).toThrow(/--sensor: "128" is not HEIGHTxWIDTH/);
   });
