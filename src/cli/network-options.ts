@@ -26,7 +26,7 @@ export function importOptionsOf(opts: NirCliOptions): NirImportOptions {
   if (opts.reset) out.reset = opts.reset;
   if (opts.collapseThresholds) out.collapseThresholds = true;
   if (opts.thresholdLow !== undefined) {
-    const v = Number(opts.thresholdLow);
+    const v = opts.thresholdLow.trim() === '' ? Number.NaN : Number(opts.thresholdLow);
     if (!Number.isFinite(v) || v > 0) {
       throw new SpikeforgeError('USAGE', `--threshold-low: "${opts.thresholdLow}" is not a number <= 0`);
     }

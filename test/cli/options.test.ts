@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importOptionsOf } from '../../src/cli/network-options.ts';
 import {
   collect,
   optionalInteger,
@@ -60,5 +61,17 @@ describe('CLI option parsing', () => {
       );
     }
     expect(collect('c,d', collect('a,,b'))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('NIR import flags: the membrane floor is a number <= 0, an empty value is not 0', () => {
+    expect(importOptionsOf({ thresholdLow: '-2.5', reset: 'zero' })).toEqual({
+      thresholdLow: -2.5,
+      reset: 'zero',
+    });
+    for (const bad of ['', ' ', '3', 'low']) {
+      expect(errorOf(() => importOptionsOf({ thresholdLow: bad })).message).toBe(
+        `--threshold-low: "${bad}" is not a number <= 0`,
+      );
+    }
   });
 });
