@@ -7,8 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChipConfig } from '../compiler/config.ts';
 import { evaluationOrder } from '../compiler/config.ts';
@@ -96,14 +95,15 @@ function argmax(counts: Int32Array): number {
 }
 
 /**
- * The worker's bootstrap: registers tsx's ESM hooks inside the worker, then imports worker.ts. (Passing
- * `--import tsx` in execArgv does not reach a worker's own entry on Node 20.)
+ * The worker's bootstrap: tsx's require hook (in-thread; its ESM hooks would start a loader thread per
+ * worker, about 70 ms), then worker.ts. (Passing `--import tsx` in execArgv does not reach a worker's own
+ * entry on Node 20.)
  */
 function workerBootstrap(): string {
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  const api = pathToFileURL(join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const require = createRequire(import.meta.url);
+  const api = require.resolve('tsx/cjs/api');
+  const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  return `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
 }
 
 export async function runBatch(
@@ -140,7 +140,7 @@ export async function runBatch(
     const runner = makeSampleRunner(config, outputLayer, options.steps);
     for (let i = 0; i < total; i++) {
       const counts = new Int32Array(runner.size);
-      const spikes = countSample(runner, await sampleEvents(samples[i].events), counts);
+      const spikes = countSample(runner, sampleEvents(samples[i].events), counts);
       record(i, counts, spikes);
     }
   } else {

@@ -1,9 +1,6 @@
-/**
- * The per-sample work of batch mode, shared by the in-thread path and the worker threads. It imports
- * only the engine: a worker's start-up time is mostly module loading, and event files are read through
- * `../events/io.ts` (loaded on first use).
- */
+/** The per-sample work of batch mode, shared by the in-thread path and the worker threads. */
 import type { ChipConfig } from '../compiler/config.ts';
+import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
 import { Emulator } from './emulator.ts';
 
@@ -23,11 +20,9 @@ export function makeSampleRunner(config: ChipConfig, outputLayer: string, steps?
   return { emulator, layerIndex, size: F * H * W, H, W, steps };
 }
 
-/** Reads a sample's events when given as a path (the reader is loaded on first use). */
-export async function sampleEvents(events: InputEvents | string): Promise<InputEvents> {
-  if (typeof events !== 'string') return events;
-  const { readInputEvents } = await import('../events/io.ts');
-  return readInputEvents(events);
+/** A sample's events, read from its file when given as a path. */
+export function sampleEvents(events: InputEvents | string): InputEvents {
+  return typeof events === 'string' ? readInputEvents(events) : events;
 }
 
 /** Output spike count per neuron of the runner's layer (written into `counts`), and their total. */

@@ -10,7 +10,7 @@ import { countSample, makeSampleRunner, sampleEvents } from './runner.ts';
 const data = workerData as WorkerData;
 const runner = makeSampleRunner(data.config, data.outputLayer, data.steps);
 
-parentPort!.on('message', async (task: WorkerTask) => {
+parentPort!.on('message', (task: WorkerTask) => {
   const n = task.samples.length;
   const counts = new Int32Array(n * runner.size);
   const spikes = new Int32Array(n);
@@ -18,7 +18,7 @@ parentPort!.on('message', async (task: WorkerTask) => {
   let i = 0;
   try {
     for (; i < n; i++) {
-      const events = await sampleEvents(task.samples[i]);
+      const events = sampleEvents(task.samples[i]);
       spikes[i] = countSample(runner, events, counts.subarray(i * runner.size, (i + 1) * runner.size));
     }
     reply = { first: task.first, counts, spikes };
