@@ -7,7 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChipConfig } from '../compiler/config.ts';
 import { evaluationOrder } from '../compiler/config.ts';
@@ -96,14 +97,20 @@ function argmax(counts: Int32Array): number {
 
 /**
  * The worker's bootstrap: tsx's require hook (in-thread; its ESM hooks would start a loader thread per
- * worker, about 70 ms), then worker.ts. (Passing `--import tsx` in execArgv does not reach a worker's own
- * entry on Node 20.)
+ * worker, about 70 ms), then worker.ts. Should a module of the worker's graph be ESM-only (which the
+ * require hook cannot load), the ESM hooks instead. (Passing `--import tsx` in execArgv does not reach a
+ * worker's own entry on Node 20.)
  */
 function workerBootstrap(): string {
   const require = createRequire(import.meta.url);
-  const api = require.resolve('tsx/cjs/api');
-  const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
-  return `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(entry)});`;
+  const cjs = JSON.stringify(require.resolve('tsx/cjs/api'));
+  const pkg = dirname(require.resolve('tsx/package.json'));
+  const esm = JSON.stringify(pathToFileURL(join(pkg, 'dist', 'esm', 'api', 'index.mjs')).href);
+  const url = new URL('./worker.ts', import.meta.url);
+  const file = JSON.stringify(fileURLToPath(url));
+  return `try { require(${cjs}).register(); require(${file}); } catch {
+  import(${esm}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });
+}`;
 }
 
 export async function runBatch(
