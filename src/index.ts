@@ -14,7 +14,9 @@
  * ```
  */
 export * from './chip/index.ts';
+export * from './compare.ts';
 export * from './compiler/index.ts';
+export * from './demo.ts';
 // Names two stages both use: the emulator's and the network's keep the plain name.
 export type { RunOptions as DeviceRunOptions } from './device/index.ts';
 export * from './device/index.ts';

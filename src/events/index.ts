@@ -11,13 +11,6 @@ export {
   SfevWriter,
 } from './binary.ts';
 export {
-  compareQuantization,
-  countCorrelation,
-  formatQuantizationComparison,
-  type LayerComparison,
-  type QuantizationComparison,
-} from './compare.ts';
-export {
   formatInputCsv,
   formatSpikesCsv,
   parseInputCsv,

@@ -1,13 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
+import { compareQuantization, countCorrelation, formatQuantizationComparison } from '../../src/compare.ts';
 import { compileNetwork } from '../../src/compiler/index.ts';
 import { runEmulator } from '../../src/emulator/index.ts';
-import {
-  compareQuantization,
-  countCorrelation,
-  formatQuantizationComparison,
-} from '../../src/events/compare.ts';
 import { movingBars } from '../../src/events/synthetic.ts';
 import type { Spikes } from '../../src/events/types.ts';
 import { makeSpikes } from '../../src/events/types.ts';

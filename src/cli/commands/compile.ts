@@ -78,8 +78,9 @@ export function register(program: Command): void {
     try {
       const { config, report } = compileNetwork(network, profile, options);
       const image = encodeImage(config);
-      writeFileAtomic(opts.output, image);
+      // The report first: if it cannot be written, no image is left behind either.
       emitReport(report, opts);
+      writeFileAtomic(opts.output, image);
       process.stderr.write(`wrote ${opts.output} (${image.length} bytes, ${config.cores.length} cores)\n`);
     } catch (e) {
       if (e instanceof CompileError) emitReport(e.report, opts);

@@ -33,22 +33,27 @@ function monitorOf(opts: RunCliOptions): Monitor | undefined {
   return opts.monitor === undefined ? undefined : parseMonitor(opts.monitor);
 }
 
-async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
+/** Checks the options before anything is compiled or run. */
+function checkOptions(opts: RunCliOptions): void {
+  if (opts.batch) return;
   if (!opts.input) throw new SpikeforgeError('USAGE', 'run: --input <events> is required (or --batch)');
   if (!opts.output) throw new SpikeforgeError('USAGE', 'run: --output <spikes.csv> is required');
   if (opts.trace && !opts.traceOutput) {
     throw new SpikeforgeError('USAGE', '--trace needs --trace-output <trace.csv>');
   }
+}
+
+async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   const profile = getProfile(opts.chip ?? config.chip);
   const emulator = new Emulator(config, {
     monitor: monitorOf(opts),
     profile,
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
   });
-  const events = readInputEvents(opts.input, { stepUs: optionalPositive('--step-us', opts.stepUs) });
+  const events = readInputEvents(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
   const steps = optionalInteger('--steps', opts.steps, 1);
   const perLayer = new Map<string, number>();
-  const out = new AtomicFile(opts.output);
+  const out = new AtomicFile(opts.output!);
   try {
     out.write(SPIKES_CSV_HEADER);
     emulator.run(events, {
@@ -150,16 +155,15 @@ export function register(program: Command): void {
       'run on a board (serial:, usb:, tcp:, sim) instead of the emulator; flashes the image if needed',
     );
   nirImportFlags(cmd).action(async (target: string, opts: RunCliOptions) => {
+    checkOptions(opts);
     const load: LoadConfigOptions = { chip: opts.chip, nir: importOptionsOf(opts), monitor: 'last' };
     const { config, image } = await loadConfig(target, load);
     if (opts.device) {
-      if (!opts.input || !opts.output)
-        throw new SpikeforgeError('USAGE', 'run --device needs --input <events> and --output <spikes.csv>');
       const steps = optionalInteger('--steps', opts.steps, 1);
       const summary = await runFileOnDevice(opts.device, {
         image,
-        input: opts.input,
-        output: opts.output,
+        input: opts.input!,
+        output: opts.output!,
         monitor: monitorOf(opts),
         steps,
       });
