@@ -3,8 +3,10 @@
  * of one step's input events through the kernel, and the neuron update of chip-spec.md.
  *
  * Internal layouts differ from the config's on purpose: the membrane is position-major ((y*W + x)*F + f)
- * and the weights input-major with kx reversed (((c*k + ky)*k + k-1-kx)*F + f), so the innermost loops
- * run over contiguous features, and with stride 1 a whole row of outputs and their weights is one run.
+ * and the weights input-major with kx reversed and grouped by phase: the reversed column rk = k-1-kx sits
+ * at column (rk % sx)*ceil(k/sx) + floor(rk/sx) of a row of kw = sx*ceil(k/sx) columns
+ * (((c*k + ky)*kw + column)*F + f). Consecutive output columns of one input use columns rk, rk + sx, ...:
+ * adjacent, so for any stride a row of outputs and their weights is one contiguous run of (ox, f).
  *
  * A step's input is summed exactly (int32) before the neuron update saturates it: either two features
  * per int32 (when no sum can leave int16; half the adds, unpacked by the update) or straight into the
@@ -61,7 +63,10 @@ export interface CoreRuntime {
   kyLo: Int32Array;
   oxLo: Int32Array;
   oxHi: Int32Array;
-  kxLo: Int32Array;
+  /** Per input column: the weight column (see the layout above) of the first output column it reaches. */
+  colLo: Int32Array;
+  /** Weight columns per kernel row (k rounded up to a multiple of sx). */
+  kw: number;
   sy: number;
   sx: number;
   /** Input address (c*H + y)*W + x -> c, y, x (no divisions in the scatter). */
@@ -159,21 +164,26 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     cfg,
     `initial state holds ${cfg.initialState?.length} values, expected F*H*W = ${F * H * W}`,
   );
-  const kk = k * k;
-  const weights = new Int32Array(C * kk * F);
+  const sx = cfg.stride[1];
+  const perPhase = Math.ceil(k / sx);
+  const kw = sx * perPhase;
+  const column = (rk: number) => (rk % sx) * perPhase + Math.floor(rk / sx);
+  const rows = C * k * kw;
+  const weights = new Int32Array(rows * F);
   for (let f = 0; f < F; f++) {
     for (let c = 0; c < C; c++) {
       for (let ky = 0; ky < k; ky++) {
         for (let kx = 0; kx < k; kx++) {
-          weights[((c * k + ky) * k + (k - 1 - kx)) * F + f] = cfg.weights[((f * C + c) * k + ky) * k + kx];
+          weights[((c * k + ky) * kw + column(k - 1 - kx)) * F + f] =
+            cfg.weights[((f * C + c) * k + ky) * k + kx];
         }
       }
     }
   }
   const F2 = (F + 1) >> 1;
-  const pairWeights = new Int32Array(C * kk * F2);
+  const pairWeights = new Int32Array(rows * F2);
   let maxAbsWeight = 0;
-  for (let q = 0; q < C * kk; q++) {
+  for (let q = 0; q < rows; q++) {
     for (let g = 0; g < F2; g++) {
       const lo = weights[q * F + 2 * g];
       const hi = 2 * g + 1 < F ? weights[q * F + 2 * g + 1] : 0;
@@ -213,7 +223,8 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     kyLo: ry.kLo,
     oxLo: rx.lo,
     oxHi: rx.hi,
-    kxLo: rx.kLo,
+    colLo: rx.kLo.map((kx) => column(k - 1 - kx)),
+    kw,
     sy: cfg.stride[0],
     sx: cfg.stride[1],
     addrC: addrTable(C, Hin, Win, (c, _y, _x) => c),
@@ -345,7 +356,7 @@ export function scatter(core: CoreRuntime): void {
   const port = core.port;
   const n = port.n;
   if (n === 0) return;
-  const { W, k, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, kxLo, sy, sx } = core;
+  const { W, k, kw, posFlag, posList, oyLo, oyHi, kyLo, oxLo, oxHi, colLo, sy } = core;
   const count = port.count;
   const list = port.list;
   let events = 0;
@@ -378,17 +389,12 @@ export function scatter(core: CoreRuntime): void {
     const nx = x1 - x0 + 1;
     synops += cnt * (y1 - y0 + 1) * nx;
     const cBase = addrC[a] * k;
-    // Reversed kernel column of the first output column.
-    const rk0 = k - 1 - kxLo[ix];
+    const col0 = colLo[ix];
     let ky = kyLo[iy];
     for (let oy = y0; oy <= y1; oy++, ky -= sy) {
-      const rowW = (cBase + ky) * k + rk0;
+      const rowW = (cBase + ky) * kw + col0;
       const p0 = oy * W + x0;
-      if (sx === 1) {
-        addRun(acc, p0 * F, weights, rowW * F, nx * F, cnt);
-      } else {
-        for (let d = 0; d < nx; d++) addRun(acc, (p0 + d) * F, weights, (rowW + d * sx) * F, F, cnt);
-      }
+      addRun(acc, p0 * F, weights, rowW * F, nx * F, cnt);
       if (mark) {
         for (let p = p0; p < p0 + nx; p++) {
           if (posFlag[p] === 0) {
