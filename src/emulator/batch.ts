@@ -173,9 +173,12 @@ export async function runBatch(
   };
 }
 
-/** Samples per task: a few per message, yet enough tasks that the workers finish together. */
-function chunkSize(total: number, workers: number): number {
-  return Math.max(1, Math.min(8, Math.floor(total / (workers * 8))));
+/**
+ * Samples in the next task: up to 8 per message, fewer as the batch runs out (guided scheduling), so the
+ * workers finish together instead of one waiting on the other's last large chunk.
+ */
+function chunkSize(remaining: number, workers: number): number {
+  return Math.max(1, Math.min(8, Math.floor(remaining / (workers * 4))));
 }
 
 function runOnWorkers(
@@ -188,7 +191,6 @@ function runOnWorkers(
   return new Promise<void>((resolve, reject) => {
     const bootstrap = workerBootstrap();
     const pool: Worker[] = [];
-    const chunk = chunkSize(samples.length, count);
     let next = 0;
     let finished = 0;
     let failed = false;
@@ -202,7 +204,7 @@ function runOnWorkers(
     const give = (w: Worker) => {
       if (next >= samples.length) return;
       const first = next;
-      next = Math.min(samples.length, first + chunk);
+      next = Math.min(samples.length, first + chunkSize(samples.length - first, count));
       const task: WorkerTask = { first, samples: samples.slice(first, next).map((s) => s.events) };
       w.postMessage(task);
     };
