@@ -224,7 +224,7 @@ function runOnWorkers(
           return;
         }
         for (let j = 0; j < reply.spikes.length; j++) {
-          // Out of the one transferred buffer: each result owns its (small) counts.
+          // Out of the chunk's one buffer: each result owns its (small) counts.
           record(reply.first + j, reply.counts.slice(j * size, (j + 1) * size), reply.spikes[j]);
         }
         finished += reply.spikes.length;
