@@ -153,7 +153,17 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     cfg,
     `weights hold ${cfg.weights.length} values, expected F*C*k*k = ${F * C * k * k}`,
   );
-  check(cfg.thresholdHigh > 0, cfg, `threshold_high is ${cfg.thresholdHigh}, must be > 0`);
+  // The chip's registers are int16 (chip-spec.md); the update relies on it (saturation and floor).
+  check(
+    Number.isInteger(cfg.thresholdHigh) && cfg.thresholdHigh > 0 && cfg.thresholdHigh <= 32767,
+    cfg,
+    `threshold_high is ${cfg.thresholdHigh}, must be an integer in 1..32767`,
+  );
+  check(
+    Number.isInteger(cfg.thresholdLow) && cfg.thresholdLow >= -32768 && cfg.thresholdLow <= 32767,
+    cfg,
+    `threshold_low is ${cfg.thresholdLow}, must be an integer in -32768..32767`,
+  );
   check(
     !cfg.biases || cfg.biases.length === F,
     cfg,

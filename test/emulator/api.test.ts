@@ -58,6 +58,13 @@ const repeat = (n: number, t = 0): [number, number, number, number][] =>
   Array.from({ length: n }, () => [t, 0, 0, 0]);
 
 describe('neuron semantics on hand-built configurations', () => {
+  it("rejects thresholds outside the chip's int16 registers", () => {
+    expect(() => new Emulator(oneNeuron(1, { thresholdHigh: 40000 }))).toThrow(/threshold_high is 40000/);
+    expect(() => new Emulator(oneNeuron(1, { thresholdHigh: 0 }))).toThrow(/threshold_high is 0/);
+    expect(() => new Emulator(oneNeuron(1, { thresholdLow: -40000 }))).toThrow(/threshold_low is -40000/);
+    expect(() => new Emulator(oneNeuron(1, { thresholdHigh: 32767, thresholdLow: -32768 }))).not.toThrow();
+  });
+
   it('saturates at +32767 before counting spikes', () => {
     // 300 * 127 = 38100 clamps to 32767: 32 spikes (38 without saturation), 767 left.
     const emu = new Emulator(oneNeuron(127));
