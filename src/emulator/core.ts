@@ -12,6 +12,13 @@
  * per int32 (when no sum can leave int16; half the adds, unpacked by the update) or straight into the
  * membrane. A neuron below threshold_high only needs the floor (which also covers saturation at -32768,
  * as threshold_low >= -32768); one at or above it fires.
+ *
+ * Speed notes (nmnist_csnn, measured; see bench/emulator.bench.ts): the update visits either the marked
+ * positions or, when the step's input reaches most of the map, the whole map in order (no marking). Its
+ * loops are branch-free where the outcome is a coin toss (floor, which neuron fires, first arrival at an
+ * address) and write as little as possible (stores bound them). Firing neurons are listed and their spikes
+ * sent afterwards through per-neuron address tables. Typed-array loops like these run about 20% slower
+ * in a thread that has detached an ArrayBuffer (V8's detaching protector): batch workers never transfer.
  */
 import type { CoreConfig } from '../compiler/config.ts';
 import { SpikeforgeError } from '../errors.ts';
