@@ -366,6 +366,47 @@ function addRun(acc: Int32Array, a: number, w: Int32Array, b: number, len: numbe
  * reversed, so with stride 1 along x the outputs of one row and their weights are both one contiguous
  * run of (ox, f).
  */
+/**
+ * `scatter` for a one-position output map (a fully connected layer): every event adds one run of all
+ * features at the same place, so events are taken two at a time, one load and store of the accumulator
+ * for both (stores bound this loop). Returns the events that reached the position.
+ */
+function scatterSingle(core: CoreRuntime, acc: Int32Array, weights: Int32Array, F: number): number {
+  const { k, kw, oyLo, oyHi, kyLo, oxLo, oxHi, colLo, addrC, addrY, addrX, port } = core;
+  const { count, list, n } = port;
+  let events = 0;
+  let held = -1;
+  let heldCnt = 0;
+  for (let i = 0; i < n; i++) {
+    const a = list[i];
+    const cnt = count[a];
+    count[a] = 0;
+    const iy = addrY[a];
+    const ix = addrX[a];
+    if (oyHi[iy] < oyLo[iy] || oxHi[ix] < oxLo[ix]) continue;
+    events += cnt;
+    const b = ((addrC[a] * k + kyLo[iy]) * kw + colLo[ix]) * F;
+    if (held < 0) {
+      held = b;
+      heldCnt = cnt;
+      continue;
+    }
+    const len4 = F & ~3;
+    let j = 0;
+    for (; j < len4; j += 4) {
+      acc[j] += Math.imul(weights[held + j], heldCnt) + Math.imul(weights[b + j], cnt);
+      acc[j + 1] += Math.imul(weights[held + j + 1], heldCnt) + Math.imul(weights[b + j + 1], cnt);
+      acc[j + 2] += Math.imul(weights[held + j + 2], heldCnt) + Math.imul(weights[b + j + 2], cnt);
+      acc[j + 3] += Math.imul(weights[held + j + 3], heldCnt) + Math.imul(weights[b + j + 3], cnt);
+    }
+    for (; j < F; j++) acc[j] += Math.imul(weights[held + j], heldCnt) + Math.imul(weights[b + j], cnt);
+    held = -1;
+  }
+  if (held >= 0) addRun(acc, 0, weights, held, F, heldCnt);
+  port.n = 0;
+  return events;
+}
+
 /** Scatter steps whose addresses times the fan-out reach H*W / DENSE_FACTOR update every position. */
 const DENSE_FACTOR = 4;
 
@@ -390,6 +431,10 @@ export function scatter(core: CoreRuntime): void {
   const dense = n * core.fanMax * DENSE_FACTOR >= core.H * core.W;
   if (dense) core.denseStep = true;
   const mark = !core.alwaysVisit && !core.visitAll && !dense;
+  if (core.H === 1 && core.W === 1) {
+    core.stepSynops += scatterSingle(core, acc, weights, F) * core.F;
+    return;
+  }
   let posN = core.posN;
   let synops = 0;
   for (let i = 0; i < n; i++) {
