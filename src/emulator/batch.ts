@@ -245,3 +245,13 @@ function runOnWorkers(
     }
   });
 }
+
+/** Per-sample results as CSV: file (or index), label, prediction, output spikes, then one count per output neuron. */
+export function formatBatchCsv(result: BatchResult): string {
+  const n = result.samples[0]?.counts.length ?? 0;
+  const head = ['file', 'label', 'prediction', 'spikes', ...Array.from({ length: n }, (_, i) => `count${i}`)];
+  const lines = result.samples.map((s) =>
+    [s.file ?? s.index, s.label ?? '', s.prediction, s.spikes, ...s.counts].join(','),
+  );
+  return `${[head.join(','), ...lines].join('\n')}\n`;
+}

@@ -1,6 +1,6 @@
 /** The emulator of a configured chip: event-driven engine, dense reference, traces and batch runs. */
 export type { BatchOptions, BatchResult, BatchSample, BatchSampleResult } from './batch.ts';
-export { runBatch } from './batch.ts';
+export { formatBatchCsv, runBatch } from './batch.ts';
 export { denseReference } from './dense.ts';
 export type {
   BandwidthWarning,

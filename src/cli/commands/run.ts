@@ -4,7 +4,7 @@ import { getProfile } from '../../chip/index.ts';
 import type { ChipConfig } from '../../compiler/config.ts';
 import { type LoadConfigOptions, loadConfig, parseMonitor } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
-import { Emulator, type Monitor, parseTracePoints, runBatch } from '../../emulator/index.ts';
+import { Emulator, formatBatchCsv, type Monitor, parseTracePoints, runBatch } from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { SPIKES_CSV_HEADER, spikesCsvRows } from '../../events/csv.ts';
@@ -108,20 +108,7 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   } finally {
     bar.stop();
   }
-  if (opts.output) {
-    const n = result.samples[0]?.counts.length ?? 0;
-    const head = [
-      'file',
-      'label',
-      'prediction',
-      'spikes',
-      ...Array.from({ length: n }, (_, i) => `count${i}`),
-    ];
-    const lines = result.samples.map((s) =>
-      [s.file ?? s.index, s.label ?? '', s.prediction, s.spikes, ...s.counts].join(','),
-    );
-    writeFileAtomic(opts.output, `${[head.join(','), ...lines].join('\n')}\n`);
-  }
+  if (opts.output) writeFileAtomic(opts.output, formatBatchCsv(result));
   const acc =
     result.accuracy === undefined
       ? ''
