@@ -23,69 +23,10 @@ import { openDevice } from '../src/device/index.ts';
 import { Emulator, runEmulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
 import { makeInputEvents } from '../src/events/types.ts';
-import { createPty, openSerial } from '../src/transport/serial.ts';
-import { openTcp, serveTcp } from '../src/transport/tcp.ts';
-import type { Transport } from '../src/transport/types.ts';
 import { goldenFile } from '../test/fixtures.ts';
+import { type Pair, ptyPair, rawThroughput, tcpPair } from './links.ts';
 
 const KiB = 1024;
-
-interface Pair {
-  a: Transport;
-  b: Transport;
-  close(): Promise<void>;
-}
-
-async function tcpPair(): Promise<Pair> {
-  let accept: (t: Transport) => void = () => {};
-  const accepted = new Promise<Transport>((resolve) => {
-    accept = resolve;
-  });
-  const server = await serveTcp({ port: 0, onTransport: (t) => accept(t) });
-  const a = await openTcp('127.0.0.1', server.port);
-  const b = await accepted;
-  return {
-    a,
-    b,
-    close: async () => {
-      await a.close();
-      await server.close();
-    },
-  };
-}
-
-async function ptyPair(pace: boolean): Promise<Pair> {
-  const pty = await createPty();
-  const a = await openSerial({ path: pty.hostPath, pace });
-  const b = await openSerial({ path: pty.boardPath });
-  return {
-    a,
-    b,
-    close: async () => {
-      await a.close();
-      await b.close();
-      await pty.close();
-    },
-  };
-}
-
-/** Bytes/s of `total` bytes written from a to b in 16 KiB writes, until the last byte arrived. */
-async function rawThroughput(p: Pair, total: number): Promise<number> {
-  const chunk = 16 * KiB;
-  let received = 0;
-  const done = new Promise<void>((resolve) =>
-    p.b.onData((c) => {
-      received += c.length;
-      if (received >= total) resolve();
-    }),
-  );
-  const block = new Uint8Array(chunk).map((_, i) => (i * 31 + 7) & 0xff);
-  const t0 = performance.now();
-  for (let sent = 0; sent < total; sent += chunk)
-    await p.a.write(block.subarray(0, Math.min(chunk, total - sent)));
-  await done;
-  return total / ((performance.now() - t0) / 1000);
-}
 
 /** One core, 2 channels in and out, 1x1 identity kernel, threshold 1: every input event is one spike out. */
 function identityConfig(): ChipConfig {
@@ -274,7 +215,7 @@ export async function run(): Promise<void> {
   const links: LinkCase[] = [
     {
       name: 'pty (socat)',
-      pair: () => ptyPair(false),
+      pair: () => ptyPair(),
       uri: 'pty',
       pace: false,
       rawBytes: 8 << 20,
@@ -283,7 +224,7 @@ export async function run(): Promise<void> {
     },
     {
       name: 'pty paced at 921600 baud',
-      pair: () => ptyPair(true),
+      pair: () => ptyPair({ pace: true }),
       uri: 'pty',
       pace: true,
       rawBytes: 256 * KiB,
@@ -319,7 +260,7 @@ async function measure(
 ): Promise<'done'> {
   {
     const p = await l.pair();
-    const raw = await rawThroughput(p, l.rawBytes);
+    const raw = await rawThroughput(p, l.rawBytes, 16 * KiB);
     await p.close();
 
     stage('start sim');
