@@ -87,8 +87,8 @@ export function cli(args: string[], cwd = repoRoot): CliResult {
 }
 
 /** Exit 1 and one `error: ` line matching `message`, with no stack trace. */
-export function expectCleanError(r: CliResult, message: RegExp): void {
-  expect(r.code).toBe(1);
+export function expectCleanError(r: CliResult, message: RegExp, code = 1): void {
+  expect(r.code).toBe(code);
   const lines = r.stderr.trim().split('\n');
   expect(lines[0]).toMatch(/^error: /);
   expect(lines[0]).toMatch(message);

@@ -1,15 +1,24 @@
 /** Shared CLI plumbing: error printing and exit codes. Commands stay thin: parse options, call the library. */
 import { isSpikeforgeError } from '../errors.ts';
 
-/** Thrown by a command to end with a given exit code after it printed its own result (e.g. diff: 1). */
+/**
+ * Thrown by a command to end with a given exit code: after it printed its own result (diff: 1 when the
+ * recordings differ), or with the error that stopped it (`error`, printed as usual).
+ */
 export class ExitCode extends Error {
-  constructor(readonly code: number) {
+  constructor(
+    readonly code: number,
+    readonly error?: unknown,
+  ) {
     super(`exit ${code}`);
   }
 }
 
 export function printError(e: unknown, debug: boolean): number {
-  if (e instanceof ExitCode) return e.code;
+  if (e instanceof ExitCode) {
+    if (e.error !== undefined) printError(e.error, debug);
+    return e.code;
+  }
   if (isSpikeforgeError(e)) {
     process.stderr.write(`error: ${e.message}\n`);
     for (const d of e.details) process.stderr.write(`  - ${d}\n`);

@@ -121,9 +121,11 @@ describe('spikeforge events / diff / plot', () => {
   });
 
   it('a number option that is not a whole number is refused, naming the flag and the value', () => {
+    // diff: 1 means "they differ", so trouble is 2
     expectCleanError(
       cli(['diff', expected, expected, '--top', '2.5']),
       /--top: "2\.5" is not an integer >= 1$/,
+      2,
     );
     expectCleanError(
       cli(['events', 'info', 'any.csv', '--step-us', '0']),
