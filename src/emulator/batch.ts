@@ -2,8 +2,10 @@
  * Batch mode: many samples through the emulator on worker threads, per-sample output spike counts, the
  * argmax prediction and, with labels, the accuracy.
  *
- * Workers run the TypeScript sources through tsx (resolved from this package, so it works under
- * vitest, under `node bin/spikeforge.js` and from any working directory).
+ * A `BatchPool` starts its workers once and keeps them across runs: a worker's start-up and the JIT
+ * warm-up of the engine (about 120 ms) are then paid once, not per batch. `runBatch` is one run on a
+ * pool of its own. Workers run the TypeScript sources through tsx (resolved from this package, so it
+ * works under vitest, under `node bin/spikeforge.js` and from any working directory).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -12,10 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChipConfig } from '../compiler/config.ts';
 import { evaluationOrder } from '../compiler/config.ts';
-import type { ErrorCode } from '../errors.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents } from '../events/types.ts';
-import { countSample, makeSampleRunner, sampleEvents } from './runner.ts';
+import { countSample, errorOf, makeSampleRunner, sampleEvents } from './runner.ts';
 
 export interface BatchSample {
   /** Events, or the path of a `t,c,y,x` CSV file (read by the worker). */
@@ -23,15 +24,21 @@ export interface BatchSample {
   label?: number;
 }
 
-export interface BatchOptions {
-  /** Worker threads (default: 2, at most the machine's parallelism); 0 runs in this thread. */
-  workers?: number;
+/** What one run of a batch needs; the configuration is given per run, so one pool serves any network. */
+export interface BatchRunOptions {
   /** Steps per sample; default: each sample's last event step + 1. */
   steps?: number;
   /** The layer whose spikes are counted; default: the network's output (the last core without destinations). */
   outputLayer?: string;
   onProgress?: (done: number, total: number) => void;
 }
+
+export interface BatchPoolOptions {
+  /** Worker threads (default: 2, at most the machine's parallelism); 0 runs in the calling thread. */
+  workers?: number;
+}
+
+export interface BatchOptions extends BatchRunOptions, BatchPoolOptions {}
 
 export interface BatchSampleResult {
   index: number;
@@ -52,26 +59,28 @@ export interface BatchResult {
   accuracy?: number;
   correct: number;
   labelled: number;
+  /** Worker threads that ran samples (0: the calling thread). */
   workers: number;
   elapsedMs: number;
 }
 
-export interface WorkerData {
-  config: ChipConfig;
-  outputLayer: string;
-  steps?: number;
-}
+import type { WorkerError } from './runner.ts';
 
-/** A chunk of consecutive samples, from index `first`. */
-export interface WorkerTask {
-  first: number;
-  samples: (InputEvents | string)[];
-}
+/**
+ * To a worker, in order: a run's configuration, then chunks of its consecutive samples (from index
+ * `first`). Every message names its run, so replies of a run that already failed are told apart.
+ */
+export type WorkerMessage =
+  | { kind: 'configure'; run: number; config: ChipConfig; outputLayer: string; steps?: number }
+  | { kind: 'task'; run: number; first: number; samples: (InputEvents | string)[] };
 
-/** Counts of the chunk's samples one after another (`size` each), and each sample's total. */
+/**
+ * A chunk's counts one sample after another (`size` each) and each sample's total; or why it failed:
+ * at sample `failed`, or (without `failed`) because the run's configuration could not be built.
+ */
 export type WorkerReply =
-  | { first: number; counts: Int32Array; spikes: Int32Array }
-  | { first: number; failed: number; error: { code: ErrorCode; message: string; hint?: string } };
+  | { run: number; first: number; counts: Int32Array; spikes: Int32Array }
+  | { run: number; first: number; failed?: number; error: WorkerError };
 
 /** The layer counted by default: the output core (no destinations) evaluated last. */
 export function defaultOutputLayer(config: ChipConfig): string {
@@ -81,6 +90,16 @@ export function defaultOutputLayer(config: ChipConfig): string {
     .filter((c) => c.destinations.length === 0);
   if (sinks.length === 0) throw new SpikeforgeError('IMAGE_FORMAT', 'the configuration has no cores');
   return sinks[sinks.length - 1].layer;
+}
+
+function outputLayerOf(config: ChipConfig, wanted: string | undefined): string {
+  const outputLayer = wanted ?? defaultOutputLayer(config);
+  if (!config.cores.some((c) => c.layer === outputLayer)) {
+    throw new SpikeforgeError('USAGE', `batch: no layer named "${outputLayer}" on the chip`, {
+      hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
+    });
+  }
+  return outputLayer;
 }
 
 function argmax(counts: Int32Array): number {
@@ -93,6 +112,13 @@ function argmax(counts: Int32Array): number {
     }
   }
   return best;
+}
+
+/** A sample's failure, naming its file (or index) unless the message already starts with it. */
+function sampleError(sample: BatchSample, index: number, error: WorkerError): SpikeforgeError {
+  const where = typeof sample.events === 'string' ? sample.events : `sample ${index}`;
+  const message = error.message.startsWith(where) ? error.message : `${where}: ${error.message}`;
+  return new SpikeforgeError(error.code, message, { hint: error.hint });
 }
 
 /**
@@ -113,66 +139,6 @@ function workerBootstrap(): string {
 }`;
 }
 
-export async function runBatch(
-  config: ChipConfig,
-  samples: BatchSample[],
-  options: BatchOptions = {},
-): Promise<BatchResult> {
-  const started = performance.now();
-  const outputLayer = options.outputLayer ?? defaultOutputLayer(config);
-  if (!config.cores.some((c) => c.layer === outputLayer)) {
-    throw new SpikeforgeError('USAGE', `batch: no layer named "${outputLayer}" on the chip`, {
-      hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
-    });
-  }
-  const total = samples.length;
-  const results: BatchSampleResult[] = new Array(total);
-  let done = 0;
-  const record = (index: number, counts: Int32Array, spikes: number) => {
-    const s = samples[index];
-    results[index] = {
-      index,
-      file: typeof s.events === 'string' ? s.events : undefined,
-      label: s.label,
-      counts,
-      prediction: argmax(counts),
-      spikes,
-    };
-    done++;
-    options.onProgress?.(done, total);
-  };
-
-  const workers = Math.max(0, Math.min(options.workers ?? Math.min(2, availableParallelism()), total));
-  if (workers === 0) {
-    const runner = makeSampleRunner(config, outputLayer, options.steps);
-    for (let i = 0; i < total; i++) {
-      const counts = new Int32Array(runner.size);
-      const spikes = countSample(runner, sampleEvents(samples[i].events), counts);
-      record(i, counts, spikes);
-    }
-  } else {
-    const size = config.cores.find((c) => c.layer === outputLayer)!.outputShape.reduce((a, b) => a * b, 1);
-    await runOnWorkers(workers, { config, outputLayer, steps: options.steps }, samples, size, record);
-  }
-
-  let correct = 0;
-  let labelled = 0;
-  for (const r of results) {
-    if (r.label === undefined) continue;
-    labelled++;
-    if (r.prediction === r.label) correct++;
-  }
-  return {
-    outputLayer,
-    samples: results,
-    accuracy: labelled > 0 ? correct / labelled : undefined,
-    correct,
-    labelled,
-    workers,
-    elapsedMs: performance.now() - started,
-  };
-}
-
 /**
  * Samples in the next task: up to 8 per message, fewer as the batch runs out (guided scheduling), so the
  * workers finish together instead of one waiting on the other's last large chunk.
@@ -181,69 +147,253 @@ function chunkSize(remaining: number, workers: number): number {
   return Math.max(1, Math.min(8, Math.floor(remaining / (workers * 4))));
 }
 
-function runOnWorkers(
-  count: number,
-  data: WorkerData,
-  samples: BatchSample[],
-  size: number,
-  record: (index: number, counts: Int32Array, spikes: number) => void,
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const bootstrap = workerBootstrap();
-    const pool: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
-    const stop = (err?: unknown) => {
-      if (failed) return;
-      if (err !== undefined) failed = true;
-      for (const w of pool) void w.terminate();
-      if (err !== undefined) reject(err);
-      else resolve();
+/** The run on the workers now: replies of other (failed) runs are dropped. */
+interface ActiveRun {
+  id: number;
+  threads: Worker[];
+  reply: (w: Worker, reply: WorkerReply) => void;
+  fail: (error: unknown) => void;
+}
+
+/**
+ * Worker threads kept across batch runs. Runs are queued and go one at a time; each sends its own
+ * configuration. Idle workers are unref()'ed, so a pool never keeps the process alive; `close()` ends
+ * them, after which `run` fails. A worker that dies is replaced at the next run.
+ */
+export class BatchPool {
+  /** Worker threads of the pool (0: runs go in the calling thread). */
+  readonly workers: number;
+  private readonly threads: (Worker | undefined)[];
+  private bootstrap?: string;
+  private active?: ActiveRun;
+  private runs = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closing?: Promise<void>;
+
+  constructor(options: BatchPoolOptions = {}) {
+    const workers = options.workers ?? Math.min(2, availableParallelism());
+    if (!Number.isInteger(workers) || workers < 0) {
+      throw new SpikeforgeError('USAGE', `batch pool: workers is ${workers}, expected an integer >= 0`, {
+        hint: 'give 0 to run in the calling thread, or the number of worker threads',
+      });
+    }
+    this.workers = workers;
+    // Started now, so their start-up overlaps whatever the caller prepares before the first run.
+    this.threads = Array.from({ length: workers }, () => this.start());
+  }
+
+  /** Runs the samples on the pool's workers once the runs queued before this one are done. */
+  run(config: ChipConfig, samples: BatchSample[], options: BatchRunOptions = {}): Promise<BatchResult> {
+    const result = this.queue.then(() => this.runNow(config, samples, options));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Ends the workers (a run in progress fails); resolves once they have exited. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.active?.fail(
+        new SpikeforgeError('USAGE', 'batch pool closed during a run', {
+          hint: 'wait for run() to settle before close()',
+        }),
+      );
+      const threads = this.threads.splice(0).filter((w) => w !== undefined);
+      await Promise.all(threads.map((w) => w.terminate()));
+    })();
+    return this.closing;
+  }
+
+  private start(): Worker {
+    this.bootstrap ??= workerBootstrap();
+    const w = new Worker(this.bootstrap, { eval: true });
+    w.unref();
+    w.on('message', (reply: WorkerReply) => {
+      if (this.active?.id === reply.run) this.active.reply(w, reply);
+    });
+    w.on('error', (e) =>
+      this.lost(w, new SpikeforgeError('INTERNAL', `batch worker failed: ${e.message}`, { cause: e })),
+    );
+    w.on('exit', (code) =>
+      this.lost(w, new SpikeforgeError('INTERNAL', `batch worker exited with code ${code}`)),
+    );
+    return w;
+  }
+
+  /** A worker died (not by close): its slot is refilled at the next run; the run it was in fails. */
+  private lost(w: Worker, error: SpikeforgeError): void {
+    const i = this.threads.indexOf(w);
+    if (i < 0) return;
+    this.threads[i] = undefined;
+    if (this.active?.threads.includes(w)) this.active.fail(error);
+  }
+
+  private async runNow(
+    config: ChipConfig,
+    samples: BatchSample[],
+    options: BatchRunOptions,
+  ): Promise<BatchResult> {
+    if (this.closing !== undefined) {
+      throw new SpikeforgeError('USAGE', 'batch pool is closed: it has no workers left to run samples', {
+        hint: 'create a new BatchPool (or call runBatch) for further runs',
+      });
+    }
+    const started = performance.now();
+    const outputLayer = outputLayerOf(config, options.outputLayer);
+    const total = samples.length;
+    const results: BatchSampleResult[] = new Array(total);
+    let done = 0;
+    const record = (index: number, counts: Int32Array, spikes: number) => {
+      const s = samples[index];
+      results[index] = {
+        index,
+        file: typeof s.events === 'string' ? s.events : undefined,
+        label: s.label,
+        counts,
+        prediction: argmax(counts),
+        spikes,
+      };
+      done++;
+      options.onProgress?.(done, total);
     };
-    const give = (w: Worker) => {
-      if (next >= samples.length) return;
-      const first = next;
-      next = Math.min(samples.length, first + chunkSize(samples.length - first, count));
-      const task: WorkerTask = { first, samples: samples.slice(first, next).map((s) => s.events) };
-      w.postMessage(task);
+
+    const workers = Math.min(this.workers, total);
+    if (workers === 0) {
+      const runner = makeSampleRunner(config, outputLayer, options.steps);
+      for (let i = 0; i < total; i++) {
+        const counts = new Int32Array(runner.size);
+        let spikes: number;
+        try {
+          spikes = countSample(runner, sampleEvents(samples[i].events), counts);
+        } catch (e) {
+          throw sampleError(samples[i], i, errorOf(e));
+        }
+        record(i, counts, spikes);
+      }
+    } else {
+      const size = config.cores.find((c) => c.layer === outputLayer)!.outputShape.reduce((a, b) => a * b, 1);
+      const configure: WorkerMessage = {
+        kind: 'configure',
+        run: 0,
+        config,
+        outputLayer,
+        steps: options.steps,
+      };
+      await this.runOnWorkers(workers, configure, samples, size, record);
+    }
+
+    let correct = 0;
+    let labelled = 0;
+    for (const r of results) {
+      if (r.label === undefined) continue;
+      labelled++;
+      if (r.prediction === r.label) correct++;
+    }
+    return {
+      outputLayer,
+      samples: results,
+      accuracy: labelled > 0 ? correct / labelled : undefined,
+      correct,
+      labelled,
+      workers,
+      elapsedMs: performance.now() - started,
     };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(bootstrap, { eval: true, workerData: data });
-      pool.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if (failed) return;
-        if ('error' in reply) {
-          const s = samples[reply.failed].events;
-          const where = typeof s === 'string' ? s : `sample ${reply.failed}`;
-          stop(
-            new SpikeforgeError(reply.error.code, `${where}: ${reply.error.message}`, {
-              hint: reply.error.hint,
-            }),
+  }
+
+  private runOnWorkers(
+    count: number,
+    configure: WorkerMessage & { kind: 'configure' },
+    samples: BatchSample[],
+    size: number,
+    record: (index: number, counts: Int32Array, spikes: number) => void,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const id = ++this.runs;
+      for (let i = 0; i < count; i++) this.threads[i] ??= this.start();
+      const threads = this.threads.slice(0, count) as Worker[];
+      let next = 0;
+      let finished = 0;
+      const settle = (error?: unknown) => {
+        if (this.active?.id !== id) return;
+        this.active = undefined;
+        for (const w of threads) w.unref();
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const give = (w: Worker) => {
+        if (next >= samples.length) return;
+        const first = next;
+        next = Math.min(samples.length, first + chunkSize(samples.length - first, count));
+        const task: WorkerMessage = {
+          kind: 'task',
+          run: id,
+          first,
+          samples: samples.slice(first, next).map((s) => s.events),
+        };
+        w.postMessage(task);
+      };
+      const reply = (w: Worker, r: WorkerReply) => {
+        if ('error' in r) {
+          const { error, failed } = r;
+          settle(
+            failed === undefined
+              ? new SpikeforgeError(error.code, error.message, { hint: error.hint })
+              : sampleError(samples[failed], failed, error),
           );
           return;
         }
-        for (let j = 0; j < reply.spikes.length; j++) {
+        for (let j = 0; j < r.spikes.length; j++) {
           // Out of the chunk's one buffer: each result owns its (small) counts.
-          record(reply.first + j, reply.counts.slice(j * size, (j + 1) * size), reply.spikes[j]);
+          record(r.first + j, r.counts.slice(j * size, (j + 1) * size), r.spikes[j]);
         }
-        finished += reply.spikes.length;
-        if (finished === samples.length) stop();
+        finished += r.spikes.length;
+        if (finished === samples.length) settle();
         else give(w);
-      });
-      w.on('error', (e) =>
-        stop(new SpikeforgeError('INTERNAL', `batch worker failed: ${e.message}`, { cause: e })),
-      );
-      w.on('exit', (code) => {
-        if (code !== 0 && finished < samples.length) {
-          stop(new SpikeforgeError('INTERNAL', `batch worker exited with code ${code}`));
+      };
+      this.active = {
+        id,
+        threads,
+        // A throwing onProgress (or a failed postMessage) fails the run instead of the process.
+        reply: (w, r) => {
+          try {
+            reply(w, r);
+          } catch (e) {
+            settle(e);
+          }
+        },
+        fail: settle,
+      };
+      try {
+        for (const w of threads) {
+          w.ref();
+          w.postMessage({ ...configure, run: id });
+          // Two tasks in flight per worker, so it never waits for the next one.
+          give(w);
+          give(w);
         }
-      });
-      // Two tasks in flight per worker, so it never waits for the next one.
-      give(w);
-      give(w);
-    }
-  });
+      } catch (e) {
+        settle(e);
+      }
+    });
+  }
+}
+
+/** One batch on a pool of its own, closed afterwards (see `BatchPool` to keep workers across batches). */
+export async function runBatch(
+  config: ChipConfig,
+  samples: BatchSample[],
+  options: BatchOptions = {},
+): Promise<BatchResult> {
+  const started = performance.now();
+  outputLayerOf(config, options.outputLayer);
+  const { workers = Math.min(2, availableParallelism()), ...run } = options;
+  const pool = new BatchPool({ workers: Math.max(0, Math.min(workers, samples.length)) });
+  try {
+    // Timed from before the pool, so the workers' start-up counts: this is the cold path.
+    const result = await pool.run(config, samples, run);
+    return { ...result, elapsedMs: performance.now() - started };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Per-sample results as CSV: file (or index), label, prediction, output spikes, then one count per output neuron. */

@@ -1,6 +1,13 @@
 /** The emulator of a configured chip: event-driven engine, dense reference, traces and batch runs. */
-export type { BatchOptions, BatchResult, BatchSample, BatchSampleResult } from './batch.ts';
-export { formatBatchCsv, runBatch } from './batch.ts';
+export type {
+  BatchOptions,
+  BatchPoolOptions,
+  BatchResult,
+  BatchRunOptions,
+  BatchSample,
+  BatchSampleResult,
+} from './batch.ts';
+export { BatchPool, formatBatchCsv, runBatch } from './batch.ts';
 export { denseReference } from './dense.ts';
 export type {
   BandwidthWarning,

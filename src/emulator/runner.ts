@@ -1,5 +1,7 @@
 /** The per-sample work of batch mode, shared by the in-thread path and the worker threads. */
 import type { ChipConfig } from '../compiler/config.ts';
+import type { ErrorCode } from '../errors.ts';
+import { isSpikeforgeError } from '../errors.ts';
 import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
 import { Emulator } from './emulator.ts';
@@ -40,4 +42,19 @@ export function countSample(runner: SampleRunner, events: InputEvents, counts: I
     },
   });
   return spikes;
+}
+
+/** An error as it crosses from a worker to the calling thread (a structured clone keeps no class). */
+export interface WorkerError {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+}
+
+export function errorOf(e: unknown): WorkerError {
+  return {
+    code: isSpikeforgeError(e) ? e.code : 'INTERNAL',
+    message: e instanceof Error ? e.message : String(e),
+    hint: isSpikeforgeError(e) ? e.hint : undefined,
+  };
 }
