@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSpikeforgeError } from '../../src/errors.ts';
 import { parseInputCsv } from '../../src/events/csv.ts';
-import { type InputEvents, makeInputEvents } from '../../src/events/types.ts';
+import { makeInputEvents } from '../../src/events/types.ts';
 import {
   type CoreEvents,
   makeCoreEvents,
@@ -15,24 +15,7 @@ import {
   unpackInputEvents,
 } from '../../src/transport/eventpack.ts';
 import { goldenFile } from '../fixtures.ts';
-
-function inputOf(rows: [number, number, number, number][]): InputEvents {
-  const n = rows.length;
-  const ev = {
-    count: n,
-    t: new Int32Array(n),
-    c: new Int32Array(n),
-    y: new Int32Array(n),
-    x: new Int32Array(n),
-  };
-  rows.forEach(([t, c, y, x], i) => {
-    ev.t[i] = t;
-    ev.c[i] = c;
-    ev.y[i] = y;
-    ev.x[i] = x;
-  });
-  return ev;
-}
+import { inputOf } from '../helpers.ts';
 
 function coreOf(rows: [number, number, number, number, number][]): CoreEvents {
   const ev = makeCoreEvents(rows.length);
