@@ -23,6 +23,7 @@ import { openDevice } from '../src/device/index.ts';
 import { Emulator, runEmulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
 import { makeInputEvents } from '../src/events/types.ts';
+import { oneCoreConfig } from '../test/configs.ts';
 import { goldenFile } from '../test/fixtures.ts';
 import { type Pair, ptyPair, rawThroughput, tcpPair } from './links.ts';
 
@@ -30,39 +31,11 @@ const KiB = 1024;
 
 /** One core, 2 channels in and out, 1x1 identity kernel, threshold 1: every input event is one spike out. */
 function identityConfig(): ChipConfig {
-  return {
-    formatVersion: 1,
-    chip: dynapcnn9.id,
-    sourceHash: '0'.repeat(64),
-    input: {
-      name: 'input',
-      shape: [2, 34, 34],
-      crop: [0, 0, 34, 34],
-      flipX: false,
-      flipY: false,
-      swapXY: false,
-      destinations: [{ coreId: 0, pooling: 1 }],
-    },
-    cores: [
-      {
-        coreId: 0,
-        layer: 'identity',
-        inputShape: [2, 34, 34],
-        outputShape: [2, 34, 34],
-        kernelSize: 1,
-        stride: [1, 1],
-        padding: [0, 0],
-        weights: Int8Array.from([1, 0, 0, 1]),
-        biases: null,
-        thresholdHigh: 1,
-        thresholdLow: -1,
-        reset: 'subtract',
-        initialState: null,
-        destinations: [],
-        monitor: true,
-      },
-    ],
-  };
+  return oneCoreConfig([2, 34, 34], {
+    layer: 'identity',
+    outputShape: [2, 34, 34],
+    weights: Int8Array.from([1, 0, 0, 1]),
+  });
 }
 
 /** `perStep` distinct addresses per step (no two events of a step on one neuron: one spike each). */

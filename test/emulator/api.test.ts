@@ -4,6 +4,7 @@ import type { ChipConfig, CoreConfig } from '../../src/compiler/config.ts';
 import { denseReference, Emulator, parseTracePoints, runEmulator } from '../../src/emulator/index.ts';
 import { formatTraceCsv } from '../../src/events/trace.ts';
 import type { InputEvents, Spikes } from '../../src/events/types.ts';
+import { oneCoreConfig } from '../configs.ts';
 import { randomCase, spikeRows } from './random.ts';
 
 function events(rows: [number, number, number, number][]): InputEvents {
@@ -18,40 +19,13 @@ function events(rows: [number, number, number, number][]): InputEvents {
 
 /** One 1x1 neuron fed by the 1x1 input through weight w. */
 function oneNeuron(w: number, core: Partial<CoreConfig> = {}): ChipConfig {
-  return {
-    formatVersion: 1,
-    chip: 'dynapcnn9',
-    sourceHash: '0'.repeat(64),
-    input: {
-      name: 'in',
-      shape: [1, 1, 1],
-      crop: [0, 0, 1, 1],
-      flipX: false,
-      flipY: false,
-      swapXY: false,
-      destinations: [{ coreId: 0, pooling: 1 }],
-    },
-    cores: [
-      {
-        coreId: 0,
-        layer: 'n',
-        inputShape: [1, 1, 1],
-        outputShape: [1, 1, 1],
-        kernelSize: 1,
-        stride: [1, 1],
-        padding: [0, 0],
-        weights: Int8Array.of(w),
-        biases: null,
-        thresholdHigh: 1000,
-        thresholdLow: -32768,
-        reset: 'subtract',
-        initialState: null,
-        destinations: [],
-        monitor: true,
-        ...core,
-      },
-    ],
-  };
+  return oneCoreConfig([1, 1, 1], {
+    outputShape: [1, 1, 1],
+    weights: Int8Array.of(w),
+    thresholdHigh: 1000,
+    thresholdLow: -32768,
+    ...core,
+  });
 }
 
 const repeat = (n: number, t = 0): [number, number, number, number][] =>
