@@ -5,14 +5,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import {
-  compile,
-  compileNetwork,
-  configFromRegisterWrites,
-  decodeImage,
-  encodeImage,
-  registerWrites,
-} from '../src/compiler/index.ts';
+import { compile, compileNetwork } from '../src/compiler/index.ts';
+import { configFromRegisterWrites, decodeImage, encodeImage, registerWrites } from '../src/image/index.ts';
 import { loadNetwork } from '../src/network/index.ts';
 import type { Shape3 } from '../src/network/schema.ts';
 import type { QuantizedLayer, QuantizedNetwork } from '../src/quantize/types.ts';

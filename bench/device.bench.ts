@@ -10,19 +10,14 @@
 import type { Board } from '../firmware-sim/board.ts';
 import { startSim } from '../firmware-sim/sim.ts';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import type { ChipConfig } from '../src/compiler/config.ts';
-import {
-  configFromRegisterWrites,
-  decodeImage,
-  encodeImage,
-  loadConfig,
-  registerWrites,
-} from '../src/compiler/index.ts';
+import { loadConfig } from '../src/compiler/index.ts';
 import type { Device } from '../src/device/index.ts';
 import { openDevice } from '../src/device/index.ts';
 import { Emulator, runEmulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
 import { makeInputEvents } from '../src/events/types.ts';
+import type { ChipConfig } from '../src/image/config.ts';
+import { configFromRegisterWrites, decodeImage, encodeImage, registerWrites } from '../src/image/index.ts';
 import { oneCoreConfig } from '../test/configs.ts';
 import { goldenFile } from '../test/fixtures.ts';
 import { type Pair, ptyPair, rawThroughput, tcpPair } from './links.ts';

@@ -6,9 +6,10 @@
  * 22 ms), >= 1.8x on two workers.
  */
 import { dynapcnn9 } from '../src/chip/index.ts';
-import { compileNetwork, decodeImage, encodeImage } from '../src/compiler/index.ts';
+import { compileNetwork } from '../src/compiler/index.ts';
 import { BatchPool, denseReference, Emulator, runBatch } from '../src/emulator/index.ts';
 import { readInputCsv } from '../src/events/csv.ts';
+import { decodeImage, encodeImage } from '../src/image/index.ts';
 import { loadNetwork } from '../src/network/index.ts';
 import { goldenFile } from '../test/fixtures.ts';
 

@@ -7,18 +7,18 @@
  */
 import type { ChipProfile } from '../src/chip/index.ts';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import type { ChipConfig } from '../src/compiler/config.ts';
+import type { BoardErrorCode } from '../src/device/errors.ts';
+import { BoardError, boardErrorName } from '../src/device/errors.ts';
+import { Emulator } from '../src/emulator/index.ts';
+import type { InputEvents, Spikes } from '../src/events/types.ts';
+import type { ChipConfig } from '../src/image/config.ts';
 import {
   configFromRegisterWrites,
   decodeImage,
   IMAGE_FORMAT_VERSION,
   imageCrc,
   registerWrites,
-} from '../src/compiler/index.ts';
-import type { BoardErrorCode } from '../src/device/errors.ts';
-import { BoardError, boardErrorName } from '../src/device/errors.ts';
-import { Emulator } from '../src/emulator/index.ts';
-import type { InputEvents, Spikes } from '../src/events/types.ts';
+} from '../src/image/index.ts';
 import type { CoreEvents } from '../src/transport/eventpack.ts';
 import { makeCoreEvents, packCoreEvents, unpackInputEvents } from '../src/transport/eventpack.ts';
 import { FramedLink } from '../src/transport/framing.ts';

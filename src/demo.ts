@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { SimServer } from '../firmware-sim/index.ts';
 import { startSim } from '../firmware-sim/index.ts';
 import { dynapcnn9 } from './chip/index.ts';
-import { compileNetwork, encodeImage, type FitReport } from './compiler/index.ts';
+import { compileNetwork, type FitReport } from './compiler/index.ts';
 import { openDevice } from './device/index.ts';
 import { runEmulator } from './emulator/index.ts';
 import { isSpikeforgeError } from './errors.ts';
@@ -20,6 +20,7 @@ import { concatInputEvents, concatSpikes } from './events/ops.ts';
 import { plotSpikes } from './events/plot.ts';
 import { movingBars } from './events/synthetic.ts';
 import type { InputEvents, Spikes } from './events/types.ts';
+import { encodeImage } from './image/index.ts';
 import { loadNetwork } from './network/index.ts';
 import { writeFileAtomic } from './util/atomic.ts';
 

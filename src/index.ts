@@ -26,6 +26,7 @@ export type { ErrorCode } from './errors.ts';
 export { isSpikeforgeError, SpikeforgeError } from './errors.ts';
 export type { LayerSummary as EventLayerSummary } from './events/index.ts';
 export * from './events/index.ts';
+export * from './image/index.ts';
 export type { LayerSummary } from './network/index.ts';
 export * from './network/index.ts';
 export * from './quantize/index.ts';

@@ -1,5 +1,5 @@
 /** Hand-built chip configurations for tests and benchmarks (no test-runner imports). */
-import type { ChipConfig, CoreConfig } from '../src/compiler/config.ts';
+import type { ChipConfig, CoreConfig } from '../src/image/config.ts';
 import type { Shape3 } from '../src/network/schema.ts';
 
 /**

@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import { compileNetwork, decodeImage, encodeImage } from '../src/compiler/index.ts';
+import { compileNetwork } from '../src/compiler/index.ts';
 import { denseReference, Emulator } from '../src/emulator/index.ts';
 import { readInputCsv, readSpikesCsv } from '../src/events/csv.ts';
 import type { Spikes } from '../src/events/types.ts';
+import { decodeImage, encodeImage } from '../src/image/index.ts';
 import { loadNetwork } from '../src/network/index.ts';
 import { goldenCases, goldenFile } from './fixtures.ts';
 import { rowsOf } from './helpers.ts';

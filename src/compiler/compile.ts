@@ -6,12 +6,12 @@
  */
 import type { ChipProfile } from '../chip/profile.ts';
 import { type ErrorCode, SpikeforgeError } from '../errors.ts';
+import type { ChipConfig, CoreConfig, Destination, InputConfig } from '../image/config.ts';
+import { IMAGE_FORMAT_VERSION } from '../image/image.ts';
 import type { Shape3 } from '../network/schema.ts';
 import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer, QuantizedNetwork } from '../quantize/types.ts';
 import { checkLayer, checkMemory } from './check.ts';
-import type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
-import { IMAGE_FORMAT_VERSION } from './image.ts';
 import { isProblem, type LoweredLayer, layerLabel, lowerLayer } from './lower.ts';
 import { type MemoryDemand, memoryDemand, synopsPerEvent } from './memory.ts';
 import { tryPlace } from './place.ts';

@@ -6,17 +6,6 @@ export {
   compile,
   type InputOptions,
 } from './compile.ts';
-export type { ChipConfig, CoreConfig, Destination, InputConfig } from './config.ts';
-export { evaluationOrder } from './config.ts';
-export {
-  decodeImage,
-  encodeImage,
-  IMAGE_FORMAT_VERSION,
-  IMAGE_MAGIC,
-  imageCrc,
-  imageIntact,
-  isImage,
-} from './image.ts';
 export { inspectImage } from './inspect.ts';
 export { type LoweredLayer, lowerLayer } from './lower.ts';
 export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';
@@ -36,13 +25,6 @@ export {
   place,
   tryPlace,
 } from './place.ts';
-export {
-  configFromRegisterWrites,
-  type RegisterWrite,
-  registerAddress,
-  registerWrites,
-  splitAddress,
-} from './registers.ts';
 export {
   FIT_REPORT_VERSION,
   type FitReport,

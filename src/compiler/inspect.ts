@@ -1,9 +1,9 @@
 /** `spikeforge inspect <image>`: what an image configures, as text for people and as JSON for tools. */
 import { getProfile } from '../chip/index.ts';
-import type { ChipConfig, CoreConfig } from './config.ts';
-import { decodeImage } from './image.ts';
+import type { ChipConfig, CoreConfig } from '../image/config.ts';
+import { decodeImage } from '../image/image.ts';
+import { registerWrites } from '../image/registers.ts';
 import { kernelMemory, neuronMemory } from './memory.ts';
-import { registerWrites } from './registers.ts';
 
 function valueStats(values: ArrayLike<number>): { count: number; nonZero: number; min: number; max: number } {
   let nonZero = 0;

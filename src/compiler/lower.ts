@@ -5,9 +5,9 @@
  * layer, the stride) chosen so that the output map and the weights' alignment stay exactly the same.
  */
 import type { ChipProfile } from '../chip/profile.ts';
+import type { CoreConfig } from '../image/config.ts';
 import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer } from '../quantize/types.ts';
-import type { CoreConfig } from './config.ts';
 import { convOutputSize } from './memory.ts';
 
 /** What one core computes: the geometry and kernel fields of its CoreConfig, in the same layout. */

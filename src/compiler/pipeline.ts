@@ -5,14 +5,14 @@
 import { getProfile } from '../chip/index.ts';
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { decodeImage, encodeImage, isImage } from '../image/image.ts';
 import { type NirImportOptions, parseNetworkFile } from '../network/index.ts';
 import type { Network } from '../network/schema.ts';
 import { quantize } from '../quantize/index.ts';
 import type { QuantizedNetwork } from '../quantize/types.ts';
 import { readUserFile } from '../util/files.ts';
 import { type CompileOptions, type CompileResult, compile } from './compile.ts';
-import type { ChipConfig } from './config.ts';
-import { decodeImage, encodeImage, isImage } from './image.ts';
 import type { FitReport } from './report.ts';
 
 export interface CompileNetworkOptions extends CompileOptions {

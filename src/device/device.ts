@@ -4,11 +4,11 @@
  * credit-based flow control and reads the reliable output stream back in network terms.
  */
 import { randomInt } from 'node:crypto';
-import type { ChipConfig } from '../compiler/config.ts';
-import { decodeImage, imageCrc, imageIntact } from '../compiler/image.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { decodeImage, imageCrc, imageFormatVersion, imageIntact } from '../image/image.ts';
 import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.ts';
 import type { Envelope } from '../transport/messages.ts';
 import { PROTOCOL_VERSION } from '../transport/messages.ts';
@@ -298,7 +298,7 @@ export class Device {
     let config: ChipConfig | undefined;
     let formatVersion: number;
     if (options.check === false) {
-      formatVersion = image.length > 5 ? image[5] : 0;
+      formatVersion = imageFormatVersion(image);
       try {
         config = decodeImage(image);
         formatVersion = config.formatVersion;

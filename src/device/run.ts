@@ -1,7 +1,7 @@
-import { imageCrc } from '../compiler/image.ts';
 import { readInputEvents, writeEvents } from '../events/io.ts';
 import { concatSpikes } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
+import { imageCrc } from '../image/image.ts';
 import type { FlashOptions, MonitorSelection } from './device.ts';
 import type { OpenDeviceOptions } from './open.ts';
 import { openDevice } from './open.ts';

@@ -12,10 +12,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChipConfig } from '../compiler/config.ts';
-import { evaluationOrder } from '../compiler/config.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents } from '../events/types.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { evaluationOrder } from '../image/config.ts';
 import { countSample, errorOf, makeSampleRunner, sampleEvents } from './runner.ts';
 
 export interface BatchSample {

@@ -20,8 +20,9 @@
  * sent afterwards through per-neuron address tables. Typed-array loops like these run about 20% slower
  * in a thread that has detached an ArrayBuffer (V8's detaching protector): batch workers never transfer.
  */
-import type { CoreConfig } from '../compiler/config.ts';
+
 import { SpikeforgeError } from '../errors.ts';
+import type { CoreConfig } from '../image/config.ts';
 import type { SpikeBuffer } from './buffers.ts';
 
 /** Events arriving at a core within the current step, summed per input address (c, y, x). */

@@ -3,9 +3,10 @@
  * full convolution of every core every step). Slow on purpose; the event-driven engine is tested
  * against it and the benchmark reports both.
  */
-import type { ChipConfig } from '../compiler/config.ts';
-import { evaluationOrder } from '../compiler/config.ts';
+
 import type { InputEvents, Spikes } from '../events/types.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { evaluationOrder } from '../image/config.ts';
 import { SpikeBuffer } from './buffers.ts';
 
 /** Spikes of every core (monitor all) over `steps` steps. */

@@ -4,11 +4,11 @@
  * the cores whose neurons all need a visit (a bias, a positive threshold_low, a fresh initial state).
  */
 import type { ChipProfile } from '../chip/profile.ts';
-import type { ChipConfig, CoreConfig } from '../compiler/config.ts';
-import { evaluationOrder } from '../compiler/config.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
+import type { ChipConfig, CoreConfig } from '../image/config.ts';
+import { evaluationOrder } from '../image/config.ts';
 import { EventQueue, SpikeBuffer } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
 import {

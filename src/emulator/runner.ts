@@ -1,9 +1,10 @@
 /** The per-sample work of batch mode, shared by the in-thread path and the worker threads. */
-import type { ChipConfig } from '../compiler/config.ts';
+
 import type { ErrorCode } from '../errors.ts';
 import { isSpikeforgeError } from '../errors.ts';
 import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
+import type { ChipConfig } from '../image/config.ts';
 import { Emulator } from './emulator.ts';
 
 export interface SampleRunner {

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeImage, type FitReport } from '../../src/compiler/index.ts';
+import type { FitReport } from '../../src/compiler/index.ts';
+import { decodeImage } from '../../src/image/index.ts';
 import { nirFixture } from '../fixtures.ts';
 import { cli } from '../helpers.ts';
 

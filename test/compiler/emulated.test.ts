@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import { compile, decodeImage, encodeImage } from '../../src/compiler/index.ts';
+import { compile } from '../../src/compiler/index.ts';
 import { runEmulator } from '../../src/emulator/index.ts';
 import { makeInputEvents } from '../../src/events/types.ts';
+import { decodeImage, encodeImage } from '../../src/image/index.ts';
 import type { QuantizedLayer } from '../../src/quantize/types.ts';
 import { conv, linear, network } from './builder.ts';
 

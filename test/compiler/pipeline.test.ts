@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import {
-  compileNetwork,
-  decodeImage,
-  encodeImage,
-  loadConfig,
-  readNetwork,
-} from '../../src/compiler/index.ts';
+import { compileNetwork, loadConfig, readNetwork } from '../../src/compiler/index.ts';
+import { decodeImage, encodeImage } from '../../src/image/index.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { goldenFile, nirFixture } from '../fixtures.ts';
 import { rejectionOf } from '../helpers.ts';

@@ -2,16 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
+import { fitsCore, tryPlace } from '../../src/compiler/index.ts';
 import {
   type ChipConfig,
   type CoreConfig,
   configFromRegisterWrites,
   decodeImage,
   encodeImage,
-  fitsCore,
   registerWrites,
-  tryPlace,
-} from '../../src/compiler/index.ts';
+} from '../../src/image/index.ts';
 import type { Shape3 } from '../../src/network/schema.ts';
 
 const Ki = 1024;

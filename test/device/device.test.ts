@@ -4,14 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../firmware-sim/board.ts';
-import type { ChipConfig } from '../../src/compiler/config.ts';
-import { imageCrc } from '../../src/compiler/image.ts';
 import { Device } from '../../src/device/device.ts';
 import { openDevice } from '../../src/device/open.ts';
 import { Session } from '../../src/device/session.ts';
 import { runEmulator } from '../../src/emulator/index.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
 import type { InputEvents } from '../../src/events/types.ts';
+import type { ChipConfig } from '../../src/image/config.ts';
+import { imageCrc } from '../../src/image/image.ts';
 import { packInputEvents } from '../../src/transport/eventpack.ts';
 import { FrameDecoder } from '../../src/transport/framing.ts';
 import type { MemoryPairOptions } from '../../src/transport/memory.ts';

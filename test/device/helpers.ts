@@ -1,10 +1,11 @@
 /** Shared inputs of the device tests: the golden N-MNIST CSNN compiled to an image, its input and expectations. */
 import { readFileSync } from 'node:fs';
 import { getProfile } from '../../src/chip/index.ts';
-import type { ChipConfig } from '../../src/compiler/config.ts';
-import { compile, encodeImage } from '../../src/compiler/index.ts';
+import { compile } from '../../src/compiler/index.ts';
 import { parseInputCsv } from '../../src/events/csv.ts';
 import type { InputEvents, Spikes } from '../../src/events/types.ts';
+import type { ChipConfig } from '../../src/image/config.ts';
+import { encodeImage } from '../../src/image/index.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { quantize } from '../../src/quantize/index.ts';
 import { goldenFile } from '../fixtures.ts';

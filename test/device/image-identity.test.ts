@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import { compileNetwork, encodeImage, imageCrc, imageIntact } from '../../src/compiler/index.ts';
+import { compileNetwork } from '../../src/compiler/index.ts';
 import { runOnDevice } from '../../src/device/index.ts';
 import { readInputCsv } from '../../src/events/csv.ts';
+import { encodeImage, imageCrc, imageIntact } from '../../src/image/index.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { crc32 } from '../../src/util/crc32.ts';
 import { goldenFile } from '../fixtures.ts';

@@ -5,12 +5,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimServer } from '../../firmware-sim/sim.ts';
 import { startSim } from '../../firmware-sim/sim.ts';
-import { imageCrc } from '../../src/compiler/image.ts';
-import type { ChipConfig } from '../../src/compiler/index.ts';
 import { loadConfig } from '../../src/compiler/index.ts';
 import { openDevice } from '../../src/device/index.ts';
 import { runEmulator } from '../../src/emulator/index.ts';
 import type { InputEvents } from '../../src/events/types.ts';
+import { imageCrc } from '../../src/image/image.ts';
+import type { ChipConfig } from '../../src/image/index.ts';
 import { collect, expectedRows, goldenInput, goldenSteps, spikeRows } from '../device/helpers.ts';
 import { goldenFile } from '../fixtures.ts';
 

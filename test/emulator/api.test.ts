@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import type { ChipConfig, CoreConfig } from '../../src/compiler/config.ts';
 import { denseReference, Emulator, parseTracePoints, runEmulator } from '../../src/emulator/index.ts';
 import { formatTraceCsv } from '../../src/events/trace.ts';
 import type { InputEvents, Spikes } from '../../src/events/types.ts';
+import type { ChipConfig, CoreConfig } from '../../src/image/config.ts';
 import { oneCoreConfig } from '../configs.ts';
 import { randomCase, spikeRows } from './random.ts';
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChipConfig } from '../../src/compiler/config.ts';
 import type { BatchResult, BatchSample } from '../../src/emulator/index.ts';
 import { BatchPool, Emulator, runBatch } from '../../src/emulator/index.ts';
 import { formatInputCsv } from '../../src/events/csv.ts';
+import type { ChipConfig } from '../../src/image/config.ts';
 import type { RandomCase, Topology } from './random.ts';
 import { randomCase } from './random.ts';
 

@@ -1,7 +1,8 @@
 /** Random small chip configurations and inputs for the property tests (deterministic from a seed). */
-import type { ChipConfig, CoreConfig, Destination } from '../../src/compiler/config.ts';
+
 import type { InputEvents, Spikes } from '../../src/events/types.ts';
 import { makeInputEvents } from '../../src/events/types.ts';
+import type { ChipConfig, CoreConfig, Destination } from '../../src/image/config.ts';
 
 export type Topology = 'chain' | 'fanout' | 'merge' | 'inputFanout';
 

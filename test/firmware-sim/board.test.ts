@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../firmware-sim/board.ts';
 import { parseSimFaults, startSim } from '../../firmware-sim/sim.ts';
-import { imageCrc } from '../../src/compiler/image.ts';
 import { Device } from '../../src/device/device.ts';
 import { openDevice } from '../../src/device/open.ts';
 import { Session } from '../../src/device/session.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
+import { imageCrc } from '../../src/image/image.ts';
 import { packInputEvents } from '../../src/transport/eventpack.ts';
 import { createMemoryPair } from '../../src/transport/memory.ts';
 import type { Envelope } from '../../src/transport/messages.ts';

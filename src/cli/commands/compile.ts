@@ -4,7 +4,6 @@ import {
   CompileError,
   type CompileNetworkOptions,
   compileNetwork,
-  encodeImage,
   type FitReport,
   formatFitReport,
   parseCrop,
@@ -13,6 +12,7 @@ import {
   parseSize,
   readNetwork,
 } from '../../compiler/index.ts';
+import { encodeImage } from '../../image/index.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 

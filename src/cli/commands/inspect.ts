@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
-import { inspectImage, isImage } from '../../compiler/index.ts';
+import { inspectImage } from '../../compiler/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { readInputEvents } from '../../events/io.ts';
+import { isImage } from '../../image/index.ts';
 import {
   formatNetworkSummary,
   parseNetworkFile,

@@ -1,7 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
-import type { ChipConfig } from '../../compiler/config.ts';
 import { type LoadConfigOptions, loadConfig, parseMonitor } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
 import { Emulator, formatBatchCsv, type Monitor, parseTracePoints, runBatch } from '../../emulator/index.ts';
@@ -10,6 +9,7 @@ import { SpikeforgeError } from '../../errors.ts';
 import { SPIKES_CSV_HEADER, spikesCsvRows } from '../../events/csv.ts';
 import { readInputEvents } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
+import type { ChipConfig } from '../../image/config.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
+import { compile } from '../../src/compiler/index.ts';
+import { isSpikeforgeError } from '../../src/errors.ts';
 import {
   type ChipConfig,
-  compile,
   configFromRegisterWrites,
   decodeImage,
   encodeImage,
   IMAGE_FORMAT_VERSION,
   isImage,
   registerWrites,
-} from '../../src/compiler/index.ts';
-import { isSpikeforgeError } from '../../src/errors.ts';
+} from '../../src/image/index.ts';
 import { crc32 } from '../../src/util/crc32.ts';
-import { conv, int8s, network, nmnistLike } from './builder.ts';
+import { conv, int8s, network, nmnistLike } from '../compiler/builder.ts';
 
 function withExtras(): ChipConfig {
   const { config } = compile(nmnistLike(), dynapcnn9, {

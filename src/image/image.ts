@@ -20,6 +20,8 @@ import {
 export const IMAGE_MAGIC = 'SFIMG';
 export const IMAGE_FORMAT_VERSION = 1;
 export const HEADER_SIZE = 48;
+/** Header field offsets (protocol/IMAGE.md): the one place that knows where they sit. */
+export const HEADER = { magic: 0, formatVersion: 5, chipCode: 6, length: 8 } as const;
 export const SECTION_INPUT = 1;
 export const SECTION_CORE = 2;
 export const SECTION_NAMES = 3;
@@ -170,6 +172,11 @@ export function encodeImage(config: ChipConfig): Uint8Array {
  * CRC trailer, so it equals the trailer of an intact image. (A CRC over the whole image, trailer
  * included, is the same constant, 0x2144df1c, for every intact image and identifies nothing.)
  */
+/** The format version byte of an image's header, read without decoding the rest (0 when too short). */
+export function imageFormatVersion(bytes: Uint8Array): number {
+  return bytes.length > HEADER.formatVersion ? bytes[HEADER.formatVersion] : 0;
+}
+
 export function imageCrc(bytes: Uint8Array): number {
   return crc32(bytes, 0, Math.max(0, bytes.length - 4));
 }
@@ -264,12 +271,12 @@ export function decodeImage(bytes: Uint8Array, source = 'image'): ChipConfig {
   }
   if (bytes.length < HEADER_SIZE + 4)
     header.fail(`truncated: ${bytes.length} bytes, the header alone needs ${HEADER_SIZE + 4}`, bytes.length);
-  header.offset = MAGIC.length;
+  header.offset = HEADER.formatVersion;
   const version = header.u8('format version');
   if (version !== IMAGE_FORMAT_VERSION) {
     throw new SpikeforgeError(
       'IMAGE_VERSION',
-      `${source}: image format version ${version} (at offset 5); this spikeforge reads version ${IMAGE_FORMAT_VERSION}`,
+      `${source}: image format version ${version} (at offset ${HEADER.formatVersion}); this spikeforge reads version ${IMAGE_FORMAT_VERSION}`,
       {
         hint:
           version > IMAGE_FORMAT_VERSION
@@ -285,7 +292,7 @@ export function decodeImage(bytes: Uint8Array, source = 'image'): ChipConfig {
       total > bytes.length
         ? `truncated: the header says ${total} bytes, the image has ${bytes.length}`
         : `the header says ${total} bytes, the image has ${bytes.length} (trailing bytes)`,
-      total > bytes.length ? bytes.length : 8,
+      total > bytes.length ? bytes.length : HEADER.length,
     );
   }
   const stored = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(total - 4, true);
