@@ -7,8 +7,6 @@
  */
 import type { ChipProfile } from '../src/chip/index.ts';
 import { dynapcnn9 } from '../src/chip/index.ts';
-import type { BoardErrorCode } from '../src/device/errors.ts';
-import { BoardError, boardErrorName } from '../src/device/errors.ts';
 import { Emulator } from '../src/emulator/index.ts';
 import type { InputEvents, Spikes } from '../src/events/types.ts';
 import type { ChipConfig } from '../src/image/config.ts';
@@ -19,6 +17,8 @@ import {
   imageCrc,
   registerWrites,
 } from '../src/image/index.ts';
+import type { BoardErrorCode } from '../src/transport/errors.ts';
+import { BoardError, boardErrorName } from '../src/transport/errors.ts';
 import type { CoreEvents } from '../src/transport/eventpack.ts';
 import { makeCoreEvents, packCoreEvents, unpackInputEvents } from '../src/transport/eventpack.ts';
 import { FramedLink } from '../src/transport/framing.ts';

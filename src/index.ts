@@ -14,9 +14,7 @@
  * ```
  */
 export * from './chip/index.ts';
-export * from './compare.ts';
 export * from './compiler/index.ts';
-export * from './demo.ts';
 // Names two stages both use: the emulator's and the network's keep the plain name.
 export type { RunOptions as DeviceRunOptions } from './device/index.ts';
 export * from './device/index.ts';
@@ -32,3 +30,5 @@ export * from './network/index.ts';
 export * from './quantize/index.ts';
 export * from './transport/index.ts';
 export { crc32 } from './util/crc32.ts';
+export * from './workflows/compare.ts';
+export * from './workflows/demo.ts';

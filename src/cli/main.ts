@@ -1,12 +1,16 @@
 /** The `spikeforge` command line: one file per command under ./commands, each thin over the library. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerSimLink } from '../../firmware-sim/link.ts';
 import { commands } from './commands/index.ts';
 import { printError } from './output.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
+
+// `--device sim` is the in-process simulated board: the CLI is what plugs it into the link registry.
+registerSimLink();
 
 export function buildProgram(): Command {
   const program = new Command('spikeforge')

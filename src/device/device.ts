@@ -9,11 +9,12 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { decodeImage, imageCrc, imageFormatVersion, imageIntact } from '../image/image.ts';
+import { BoardError, isBoardError } from '../transport/errors.ts';
 import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.ts';
+import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
 import type { Envelope } from '../transport/messages.ts';
 import { PROTOCOL_VERSION } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
-import { BoardError, isBoardError } from './errors.ts';
 import type { SessionOptions } from './session.ts';
 import { Session } from './session.ts';
 
@@ -101,8 +102,6 @@ export interface DeviceOptions {
   maxFrameSize?: number;
 }
 
-/** What the host asks for unless told otherwise: large frames keep per-frame costs off fast links. */
-export const FAST_LINK_FRAME_SIZE = 65536;
 /** Room in a frame for everything of a message but its bulk bytes (chunk data, packed events). */
 const MESSAGE_OVERHEAD = 64;
 

@@ -9,10 +9,9 @@ export type {
   RunOptions,
 } from './device.ts';
 export { Device } from './device.ts';
-export { BoardError, boardErrorName } from './errors.ts';
 export { type ImageFileOptions, loadImageFile } from './image.ts';
 export type { OpenDeviceOptions } from './open.ts';
-export { lockSerialPort, openDevice, simBoard } from './open.ts';
+export { openDevice } from './open.ts';
 export {
   type RunFileOptions,
   type RunOnDeviceOptions,

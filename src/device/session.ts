@@ -5,11 +5,11 @@
  * replays its cached answer for a retransmitted request, so a request is applied at most once.
  */
 import { SpikeforgeError } from '../errors.ts';
+import { boardErrorName, errorFromBoard } from '../transport/errors.ts';
 import { FramedLink } from '../transport/framing.ts';
 import type { Envelope, EnvelopeInit } from '../transport/messages.ts';
 import { decodeMessage, encodeMessage } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
-import { boardErrorName, errorFromBoard } from './errors.ts';
 
 export type RequestBody = Omit<EnvelopeInit, 'seq'>;
 

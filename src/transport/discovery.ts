@@ -1,12 +1,13 @@
 /**
  * Finding boards: serial ports (with VID/PID and serial number when the system tells), USB devices with
- * a known VID:PID, and the simulated board. Never fails because a source is missing (no udevadm, no
+ * a known VID:PID, and what registered links list (the simulated board, samna boards). Never fails because a source is missing (no udevadm, no
  * USB bus): that source is skipped and a note says why.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
+import { linkOpeners } from './links.ts';
 import { DEFAULT_BAUD_RATE } from './serial.ts';
 import {
   knownUsbBoard,
@@ -20,7 +21,8 @@ import {
 export interface DeviceListing {
   /** What to pass to `openDevice` / `--device`. */
   uri: string;
-  kind: 'serial' | 'usb' | 'sim';
+  /** The link scheme: serial, usb, or a registered one (sim, samna). */
+  kind: string;
   description: string;
   vid?: number;
   pid?: number;
@@ -166,19 +168,24 @@ async function usbListings(sources: DiscoverySources, notes: string[]): Promise<
   return out;
 }
 
-export const SIM_LISTING: DeviceListing = {
-  uri: 'sim',
-  kind: 'sim',
-  description:
-    'simulated board, in process (TCP boards started with firmware-sim are reached as tcp:<host>:<port>)',
-};
-
 /** Every board found, with notes on the sources that could not be searched. */
 export async function discoverDevices(sources: DiscoverySources = {}): Promise<Discovery> {
   const notes: string[] = [];
   const serial = await serialListings(sources, notes);
   const usbDevices = await usbListings(sources, notes);
-  return { devices: [...serial, ...usbDevices, SIM_LISTING], notes };
+  const devices = [...serial, ...usbDevices];
+  // Links registered beside the built-in ones (sim, samna) list their own boards; one failing is a note.
+  for (const opener of linkOpeners()) {
+    if (!opener.list) continue;
+    try {
+      const found = await opener.list();
+      devices.push(...found.devices);
+      notes.push(...found.notes);
+    } catch (e) {
+      notes.push(`${opener.scheme}: cannot list devices (${(e as Error).message})`);
+    }
+  }
+  return { devices, notes };
 }
 
 export async function listDevices(sources: DiscoverySources = {}): Promise<DeviceListing[]> {

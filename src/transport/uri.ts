@@ -1,8 +1,10 @@
 /**
  * Device URIs, one string per way to reach a board (PROTOCOL.md "Transports and device URIs"):
- *   serial:/dev/ttyACM0?baud=921600&pace=1   usb:1209:5346[/SERIAL]   tcp:127.0.0.1:7000   sim
+ *   serial:/dev/ttyACM0?baud=921600&pace=1   usb:1209:5346[/SERIAL]   tcp:127.0.0.1:7000
+ * These are the built-in links; others (`sim`, `samna:`) parse their own URIs (links.ts registry).
  */
 import { SpikeforgeError } from '../errors.ts';
+import { deviceUriForms } from './links.ts';
 import { DEFAULT_BAUD_RATE, openSerial } from './serial.ts';
 import { openTcp } from './tcp.ts';
 import type { Transport } from './types.ts';
@@ -11,24 +13,16 @@ import { openUsb } from './usb.ts';
 export type DeviceUri =
   | { kind: 'serial'; uri: string; path: string; baudRate: number; pace: boolean }
   | { kind: 'usb'; uri: string; vid: number; pid: number; serial?: string }
-  | { kind: 'tcp'; uri: string; host: string; port: number }
-  /** The in-process simulated board; `options` are its query parameters (the device client reads them). */
-  | { kind: 'sim'; uri: string; options: Record<string, string> };
-
-export const DEVICE_URI_FORMS = [
-  'serial:<path>[?baud=<rate>][&pace=1]   e.g. serial:/dev/ttyACM0?baud=921600',
-  'usb:<VID>:<PID>[/<serial>]             e.g. usb:1209:5346 (hex)',
-  'tcp:<host>:<port>                      e.g. tcp:127.0.0.1:7000',
-  'sim                                    the in-process simulated board',
-];
+  | { kind: 'tcp'; uri: string; host: string; port: number };
 
 function bad(uri: string, what: string): SpikeforgeError {
   return new SpikeforgeError('USAGE', `device URI "${uri}": ${what}`, {
-    hint: `accepted forms:\n  ${DEVICE_URI_FORMS.join('\n  ')}`,
+    hint: `accepted forms:\n  ${deviceUriForms().join('\n  ')}`,
   });
 }
 
-function query(
+/** The `?key=value&...` options of a URI; with `allowed`, an unknown key is a usage error naming it. */
+export function query(
   uri: string,
   text: string | undefined,
   allowed: readonly string[] | undefined,
@@ -64,16 +58,6 @@ export function parseDeviceUri(uri: string): DeviceUri {
   const scheme = (colon < 0 ? text.split('?')[0] : text.slice(0, colon)).toLowerCase();
   const rest = colon < 0 ? '' : text.slice(colon + 1).replace(/^\/\/(?=[^/])/, '');
   switch (scheme) {
-    case 'sim': {
-      const q = text.indexOf('?');
-      if (colon >= 0 && rest.replace(/\?.*$/, '') !== '')
-        throw bad(uri, 'sim takes no address, only ?options');
-      return {
-        kind: 'sim',
-        uri: text,
-        options: query(uri, q < 0 ? undefined : text.slice(q + 1), undefined),
-      };
-    }
     case 'serial': {
       const q = rest.indexOf('?');
       const path = q < 0 ? rest : rest.slice(0, q);
@@ -108,7 +92,7 @@ export function parseDeviceUri(uri: string): DeviceUri {
   }
 }
 
-/** Opens the link a serial, usb or tcp URI names. `sim` is the device client's (`openDevice`). */
+/** Opens the link a serial, usb or tcp URI names (links.ts opens every registered scheme). */
 export async function openTransport(uri: string | DeviceUri): Promise<Transport> {
   const d = typeof uri === 'string' ? parseDeviceUri(uri) : uri;
   switch (d.kind) {
@@ -118,9 +102,5 @@ export async function openTransport(uri: string | DeviceUri): Promise<Transport>
       return openUsb({ vid: d.vid, pid: d.pid, serial: d.serial });
     case 'tcp':
       return openTcp(d.host, d.port);
-    case 'sim':
-      throw new SpikeforgeError('USAGE', `"${d.uri}" is an in-process board, not a byte link`, {
-        hint: 'open it with openDevice("sim") from the device client',
-      });
   }
 }

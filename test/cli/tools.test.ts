@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDemoSummary, runDemo } from '../../src/demo.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { readInputEvents, writeEvents } from '../../src/events/io.ts';
 import type { InputEvents } from '../../src/events/types.ts';
+import { formatDemoSummary, runDemo } from '../../src/workflows/demo.ts';
 import { goldenFile, repoRoot } from '../fixtures.ts';
 import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
 

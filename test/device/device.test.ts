@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Board } from '../../firmware-sim/board.ts';
+import { registerSimLink } from '../../firmware-sim/link.ts';
 import { Device } from '../../src/device/device.ts';
 import { openDevice } from '../../src/device/open.ts';
 import { Session } from '../../src/device/session.ts';
@@ -19,6 +20,9 @@ import { createMemoryPair, withFaults } from '../../src/transport/memory.ts';
 import { decodeMessage } from '../../src/transport/messages.ts';
 import type { Transport } from '../../src/transport/types.ts';
 import { collect, compiledCase, expectedRows, goldenInput, goldenSteps, spikeRows } from './helpers.ts';
+
+// `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests.
+registerSimLink();
 
 const CASE = 'nmnist_csnn';
 let all: { config: ChipConfig; image: Uint8Array };

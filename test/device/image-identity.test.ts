@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerSimLink } from '../../firmware-sim/link.ts';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { compileNetwork } from '../../src/compiler/index.ts';
 import { runOnDevice } from '../../src/device/index.ts';
@@ -7,6 +8,9 @@ import { encodeImage, imageCrc, imageIntact } from '../../src/image/index.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { crc32 } from '../../src/util/crc32.ts';
 import { goldenFile } from '../fixtures.ts';
+
+// `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests.
+registerSimLink();
 
 /** Two images of the same size that configure different thresholds. */
 async function twoImages(): Promise<[Uint8Array, Uint8Array]> {

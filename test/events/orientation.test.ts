@@ -1,13 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
-import { compareQuantization, countCorrelation, formatQuantizationComparison } from '../../src/compare.ts';
 import { compileNetwork } from '../../src/compiler/index.ts';
 import { runEmulator } from '../../src/emulator/index.ts';
 import { movingBars } from '../../src/events/synthetic.ts';
 import type { Spikes } from '../../src/events/types.ts';
 import { makeSpikes } from '../../src/events/types.ts';
 import { loadNetwork } from '../../src/network/index.ts';
+import {
+  compareQuantization,
+  countCorrelation,
+  formatQuantizationComparison,
+} from '../../src/workflows/compare.ts';
 
 const example = fileURLToPath(new URL('../../examples/orientation.json', import.meta.url));
 const ANGLES = [0, 45, 90, 135];

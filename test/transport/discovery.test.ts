@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { registerSimLink } from '../../firmware-sim/link.ts';
 import {
   discoverDevices,
   formatDiscovery,
@@ -15,6 +16,9 @@ import {
 } from '../../src/transport/discovery.ts';
 import type { UsbBackend, UsbDeviceLike } from '../../src/transport/usb.ts';
 import { repoRoot } from '../fixtures.ts';
+
+// `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests.
+registerSimLink();
 
 const noUsb: UsbBackend = { getDeviceList: () => [], on: () => () => {} };
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseSimUri, registerSimLink } from '../../firmware-sim/link.ts';
 import { isSpikeforgeError } from '../../src/errors.ts';
 import { serveTcp } from '../../src/transport/tcp.ts';
 import { openTransport, parseDeviceUri } from '../../src/transport/uri.ts';
+
+registerSimLink();
 
 describe('device URIs', () => {
   it('parses every accepted form', () => {
@@ -36,10 +39,6 @@ describe('device URIs', () => {
     });
     expect(parseDeviceUri('tcp://board.local:7000')).toMatchObject({ host: 'board.local', port: 7000 });
     expect(parseDeviceUri('tcp:[::1]:7000')).toMatchObject({ host: '::1', port: 7000 });
-    expect(parseDeviceUri('sim')).toEqual({ kind: 'sim', uri: 'sim', options: {} });
-    expect(parseDeviceUri('sim?fault=drop%3D0.1&seed=3')).toMatchObject({
-      options: { fault: 'drop=0.1', seed: '3' },
-    });
   });
 
   it('names the URI and lists the accepted forms when it is wrong', () => {
@@ -53,7 +52,6 @@ describe('device URIs', () => {
       ['usb:12345:1', /VID "12345" is not a 16-bit hex number/],
       ['tcp:localhost', /expected tcp:<host>:<port>/],
       ['tcp:localhost:70000', /port 70000 is outside 1..65535/],
-      ['sim:board', /sim takes no address/],
     ];
     for (const [uri, message] of cases) {
       let err: unknown;
@@ -70,7 +68,14 @@ describe('device URIs', () => {
     }
   });
 
-  it('opens tcp URIs, and sends sim to the device client', async () => {
+  it('a registered link parses its own URIs, and its forms join the hint', () => {
+    expect(parseSimUri('sim')).toEqual({});
+    expect(parseSimUri('sim?fault=drop%3D0.1&name=x')).toEqual({ fault: 'drop=0.1', name: 'x' });
+    expect(() => parseSimUri('sim:board')).toThrow(/sim takes no address/);
+    expect(() => parseSimUri('sim?colour=red')).toThrow(/unknown sim option "colour"/);
+  });
+
+  it('opens tcp URIs; sim is not a built-in link', async () => {
     const server = await serveTcp({ onTransport: () => {} });
     const t = await openTransport(`tcp:127.0.0.1:${server.port}`);
     expect(t.isOpen).toBe(true);
@@ -78,7 +83,7 @@ describe('device URIs', () => {
     await server.close();
     await expect(openTransport('sim')).rejects.toMatchObject({
       code: 'USAGE',
-      hint: expect.stringMatching(/openDevice/),
+      message: expect.stringMatching(/"sim": not a device URI/),
     });
     await expect(openTransport('usb:1209:5346')).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
   });

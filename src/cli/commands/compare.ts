@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
-import { compareQuantization, formatQuantizationComparison } from '../../compare.ts';
 import { readNetwork } from '../../compiler/index.ts';
 import { readInputEvents, writeEvents } from '../../events/io.ts';
+import { compareQuantization, formatQuantizationComparison } from '../../workflows/compare.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
 

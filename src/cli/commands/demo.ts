@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatFitReport } from '../../compiler/index.ts';
-import { type DemoLink, formatDemoSummary, runDemo } from '../../demo.ts';
+import { type DemoLink, formatDemoSummary, runDemo } from '../../workflows/demo.ts';
 import { parseChoice } from '../options.ts';
 import { ExitCode } from '../output.ts';
 

@@ -6,26 +6,27 @@
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SimServer } from '../firmware-sim/index.ts';
-import { startSim } from '../firmware-sim/index.ts';
-import { dynapcnn9 } from './chip/index.ts';
-import { compileNetwork, type FitReport } from './compiler/index.ts';
-import { openDevice } from './device/index.ts';
-import { runEmulator } from './emulator/index.ts';
-import { isSpikeforgeError } from './errors.ts';
-import type { SpikeDiff } from './events/diff.ts';
-import { diffSpikes } from './events/diff.ts';
-import { writeEvents } from './events/io.ts';
-import { concatInputEvents, concatSpikes } from './events/ops.ts';
-import { plotSpikes } from './events/plot.ts';
-import { movingBars } from './events/synthetic.ts';
-import type { InputEvents, Spikes } from './events/types.ts';
-import { encodeImage } from './image/index.ts';
-import { loadNetwork } from './network/index.ts';
-import { writeFileAtomic } from './util/atomic.ts';
+import type { SimServer } from '../../firmware-sim/index.ts';
+import { startSim } from '../../firmware-sim/index.ts';
+import { registerSimLink } from '../../firmware-sim/link.ts';
+import { dynapcnn9 } from '../chip/index.ts';
+import { compileNetwork, type FitReport } from '../compiler/index.ts';
+import { openDevice } from '../device/index.ts';
+import { runEmulator } from '../emulator/index.ts';
+import { isSpikeforgeError } from '../errors.ts';
+import type { SpikeDiff } from '../events/diff.ts';
+import { diffSpikes } from '../events/diff.ts';
+import { writeEvents } from '../events/io.ts';
+import { concatInputEvents, concatSpikes } from '../events/ops.ts';
+import { plotSpikes } from '../events/plot.ts';
+import { movingBars } from '../events/synthetic.ts';
+import type { InputEvents, Spikes } from '../events/types.ts';
+import { encodeImage } from '../image/index.ts';
+import { loadNetwork } from '../network/index.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
 
 /** The shipped demo network (resolved from this module, not the current directory). */
-export const ORIENTATION_NETWORK = fileURLToPath(new URL('../examples/orientation.json', import.meta.url));
+export const ORIENTATION_NETWORK = fileURLToPath(new URL('../../examples/orientation.json', import.meta.url));
 /** Output channel i of the orientation network stands for bars at ORIENTATION_ANGLES[i] degrees. */
 export const ORIENTATION_ANGLES = [0, 45, 90, 135];
 
@@ -108,7 +109,10 @@ async function startLink(
   log: (line: string) => void,
 ): Promise<{ link: DemoLink; uri: string; sim?: SimServer }> {
   for (const link of links) {
-    if (link === 'in-process') return { link, uri: 'sim' };
+    if (link === 'in-process') {
+      registerSimLink();
+      return { link, uri: 'sim' };
+    }
     try {
       const sim = await startSim(link === 'pty' ? { pty: true } : { tcp: 0 });
       return { link, uri: sim.uri, sim };
@@ -118,6 +122,7 @@ async function startLink(
       log(`no simulated board over ${why}; trying the next link`);
     }
   }
+  registerSimLink();
   return { link: 'in-process', uri: 'sim' };
 }
 

@@ -3,15 +3,15 @@
  * bit-accurate emulator, on the same input. Per layer: spike counts, how many spikes agree in step and
  * neuron, and the correlation of per-neuron spike counts.
  */
-import type { ChipProfile } from './chip/profile.ts';
-import { compileNetwork } from './compiler/index.ts';
-import { runEmulator } from './emulator/index.ts';
-import type { SpikeDiff } from './events/diff.ts';
-import { diffSpikes } from './events/diff.ts';
-import { eventStats, sortByStep } from './events/ops.ts';
-import type { InputEvents, Spikes } from './events/types.ts';
-import type { Network, Shape3 } from './network/schema.ts';
-import { simulateFloat } from './quantize/index.ts';
+import type { ChipProfile } from '../chip/profile.ts';
+import { compileNetwork } from '../compiler/index.ts';
+import { runEmulator } from '../emulator/index.ts';
+import type { SpikeDiff } from '../events/diff.ts';
+import { diffSpikes } from '../events/diff.ts';
+import { eventStats, sortByStep } from '../events/ops.ts';
+import type { InputEvents, Spikes } from '../events/types.ts';
+import type { Network, Shape3 } from '../network/schema.ts';
+import { simulateFloat } from '../quantize/index.ts';
 
 export interface LayerComparison {
   layer: string;
