@@ -3,7 +3,13 @@ export { type GroupSource, groupLayers, type LayerGroup } from './group.ts';
 export { hashNetwork } from './hash.ts';
 export { formatIssuePath, formatNetworkJson, networkJsonSchema, parseNetworkJson } from './json.ts';
 export { loadNetwork, parseNetworkFile, readNetworkFile, saveNetwork } from './load.ts';
-export { compareNodeNames, NIR_WRITE_VERSION, type NirImportOptions, readNir, writeNir } from './nir.ts';
+export {
+  compareNodeNames,
+  NIR_WRITE_VERSION,
+  type NirImportOptions,
+  readNir,
+  writeNir,
+} from './nir/index.ts';
 export * from './schema.ts';
 export { flatOutputs, fmtShape, inferShapes, type ShapeOptions, sizeOf, windowOutput } from './shapes.ts';
 export {

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../util/atomic.ts';
 import { readUserFile } from '../util/files.ts';
 import { hasHdf5Magic } from './hdf5.ts';
 import { formatNetworkJson, parseNetworkJson } from './json.ts';
-import { type NirImportOptions, readNir, writeNir } from './nir.ts';
+import { type NirImportOptions, readNir, writeNir } from './nir/index.ts';
 import type { Network } from './schema.ts';
 
 /** The bytes of a network or image file; a missing or unreadable file is a SpikeforgeError naming it. */

@@ -118,7 +118,7 @@ describe('NIR import', () => {
     const norse = await rejectionOf(loadNetwork(nirFixture('lif_norse.nir')));
     expect(norse.code).toBe('NIR_UNSUPPORTED');
     expect(norse.message).toBe(
-      `${nirFixture('lif_norse.nir')}: node "1" (LIF): leaky neurons have no equivalent on dynapcnn9 (an IAF-only chip)`,
+      `${nirFixture('lif_norse.nir')}: node "1" (LIF): leaky neurons have no equivalent on integrate-and-fire chips (the only neurons the network IR holds)`,
     );
     const rockpool = await rejectionOf(loadNetwork(nirFixture('lif_rockpool.nir')));
     expect(rockpool.message).toMatch(/node "1_LIFNeuronTorch" \(LIF\): leaky neurons have no equivalent/);
