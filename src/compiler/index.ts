@@ -13,8 +13,10 @@ export { parseCrop, parseMonitor, parsePlacement, parseSize } from './options.ts
 export {
   type CompileNetworkOptions,
   compileNetwork,
+  type ImageFileOptions,
   type LoadConfigOptions,
   loadConfig,
+  loadImageFile,
   readNetwork,
 } from './pipeline.ts';
 export {

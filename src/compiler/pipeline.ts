@@ -75,3 +75,10 @@ export async function loadConfig(
   const { config, report } = compileNetwork(network, profile, options);
   return { config, image: encodeImage(config), report };
 }
+
+export type ImageFileOptions = LoadConfigOptions;
+
+/** The image to flash from a file: a compiled image as is, a network (NIR / JSON) compiled on the way. */
+export async function loadImageFile(path: string, options: ImageFileOptions = {}): Promise<Uint8Array> {
+  return (await loadConfig(path, options)).image;
+}

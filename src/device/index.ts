@@ -9,7 +9,6 @@ export type {
   RunOptions,
 } from './device.ts';
 export { Device } from './device.ts';
-export { type ImageFileOptions, loadImageFile } from './image.ts';
 export type { OpenDeviceOptions } from './open.ts';
 export { openDevice } from './open.ts';
 export {

@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadImageFile, openDevice } from '../../device/index.ts';
+import { loadImageFile } from '../../compiler/index.ts';
+import { openDevice } from '../../device/index.ts';
 import { parseChoice } from '../options.ts';
 
 export function register(program: Command): void {
