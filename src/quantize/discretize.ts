@@ -34,9 +34,19 @@ export function determineScale(values: ArrayLike<number>, bits: number): number 
   const ratio = Math.abs(minDisc / maxDisc);
   // torch.abs(max) * ratio: a float32 tensor times a Python scalar, computed in float32.
   if (Math.abs(min) <= Math.fround(Math.abs(max) * Math.fround(ratio))) {
-    return Math.abs(Math.fround(maxDisc / max));
+    return Math.abs(scalarOver(maxDisc, max));
   }
-  return Math.abs(Math.fround(minDisc / min));
+  return Math.abs(scalarOver(minDisc, min));
+}
+
+/**
+ * `maxd / max x` of chip-spec.md's `s(x, bits)` as sinabs evaluates it: a Python number divided by a
+ * float32 tensor, which PyTorch computes as `tensor.reciprocal() * number` — two float32 roundings,
+ * `fround(fround(1 / x) * d)`, not one (`fround(d / x)` differs by one ulp for about a quarter of
+ * maxima with d = 127 or 32767; for d = -128 or -32768, powers of two, the two forms agree).
+ */
+function scalarOver(d: number, x: number): number {
+  return Math.fround(Math.fround(1 / x) * d);
 }
 
 /** torch.round(value * scale) in float32, element by element. */

@@ -50,8 +50,40 @@ describe('sinabs discretization', () => {
   });
 
   it('uses 16 bits for thresholds [threshold, -threshold]', () => {
-    expect(determineScale([300, -300], 16)).toBe(Math.fround(32767 / 300));
+    expect(determineScale([300, -300], 16)).toBe(109.22333526611328);
+    expect(determineScale([1000, -1000], 16)).toBe(32.76700210571289);
     expect(determineScale([1, -1], 16)).toBe(32767);
+  });
+
+  it("divides like torch: 127 / max is reciprocal(max) * 127, two float32 roundings (sinabs' scale)", () => {
+    // The issue's case: one rounding (fround(127 / max)) would give 131.2326202392578 and weight 1.
+    const weights = [0.96774715, 0.011430084];
+    const scale = determineScale(weights, 8);
+    expect(scale).toBe(131.23263549804688);
+    expect(Array.from(quantizeValues(weights, scale))).toEqual([127, 2]);
+    expect(Math.fround(127 / Math.fround(0.96774715))).toBe(131.2326202392578);
+  });
+
+  it('agrees with fround(fround(1 / max) * maxd) over many maxima, on both sides', () => {
+    const twoRoundings = (d: number, x: number) => Math.abs(Math.fround(Math.fround(1 / x) * d));
+    let oneRoundingDiffers = 0;
+    fc.assert(
+      fc.property(
+        fc.float({ min: Math.fround(1e-6), max: Math.fround(1e6), noNaN: true }),
+        fc.constantFrom(8, 16),
+        (max, bits) => {
+          const maxd = 2 ** (bits - 1) - 1;
+          // Positive side: [-max/2, max]; negative side: [-max, max/2] scales by 2^(bits-1) / max.
+          expect(determineScale([Math.fround(-max / 2), max], bits)).toBe(twoRoundings(maxd, max));
+          expect(determineScale([-max, Math.fround(max / 2)], bits)).toBe(twoRoundings(-(maxd + 1), -max));
+          expect(determineScale([-max, Math.fround(max / 2)], bits)).toBe(Math.fround((maxd + 1) / max));
+          if (Math.fround(maxd / max) !== twoRoundings(maxd, max)) oneRoundingDiffers++;
+        },
+      ),
+      { numRuns: 2000, seed: 14 },
+    );
+    // The property tells the two forms apart: one rounding is off by an ulp for many maxima.
+    expect(oneRoundingDiffers).toBeGreaterThan(100);
   });
 
   it('computes in float32: the scale is a float32 and so is every product', () => {

@@ -12,7 +12,7 @@ import {
   summarizeQuantization,
 } from '../../src/quantize/index.ts';
 import { goldenCases, goldenFile } from '../fixtures.ts';
-import { errorOf, rowsOf } from '../helpers.ts';
+import { errorOf, inputOf, rowsOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from '../network/build.ts';
 
 describe('quantize', () => {
@@ -79,6 +79,27 @@ describe('quantize', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
+  it('scales like sinabs to the last float32 bit: weights [0.96774715, 0.011430084] -> [127, 2]', () => {
+    const n = net({
+      input: { shape: [2, 1, 1] },
+      layers: [
+        { type: 'conv2d', name: 'c', weight: [[[[0.96774715]], [[0.011430084]]]] },
+        { type: 'if', name: 's', threshold: 1 },
+      ],
+    });
+    const q = quantize(n, dynapcnn9).layers[0];
+    expect(q.stats.scale).toBe(131.23263549804688);
+    expect(Array.from(q.weight)).toEqual([127, 2]);
+    expect(q.thresholdHigh).toBe(131);
+    // One event a step on channel 1: +2 a step reaches 131 at step 65 (with weight 1 it would be step 130).
+    const input = inputOf(Array.from({ length: 140 }, (_, t) => [t, 1, 0, 0]));
+    const spikes = simulateFloat(integerNetwork(quantize(n, dynapcnn9)), input, {
+      steps: 140,
+      saturate: true,
+    });
+    expect(rowsOf(spikes)).toEqual(['130,s,0,0,0', '65,s,0,0,0']); // subtract reset: 1 + 2 * 65 = 131
+  });
+
   it('lets a large bias or a threshold limit the scale', () => {
     const make = (bias: number, threshold: number) =>
       net({
@@ -96,7 +117,7 @@ describe('quantize', () => {
     // A threshold of 1000 needs scale <= 32767 / 1000: it limits, weights become small.
     const byThreshold = quantize(make(0.5, 1000), dynapcnn9).layers[0];
     expect(byThreshold.stats.limitedBy).toBe('threshold');
-    expect(byThreshold.stats.scale).toBe(Math.fround(32767 / 1000));
+    expect(byThreshold.stats.scale).toBe(32.76700210571289); // fround(fround(1 / 1000) * 32767)
     expect([byThreshold.thresholdHigh, byThreshold.thresholdLow]).toEqual([32767, -32767]);
     expect(Array.from(byThreshold.weight)).toEqual([33, -16]);
     expect(Array.from(byThreshold.bias!)).toEqual([16, 0]);
