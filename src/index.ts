@@ -15,17 +15,12 @@
  */
 export * from './chip/index.ts';
 export * from './compiler/index.ts';
-// Names two stages both use: the emulator's and the network's keep the plain name.
-export type { RunOptions as DeviceRunOptions } from './device/index.ts';
 export * from './device/index.ts';
-export type { RunOptions } from './emulator/index.ts';
 export * from './emulator/index.ts';
 export type { ErrorCode } from './errors.ts';
 export { isSpikeforgeError, SpikeforgeError } from './errors.ts';
-export type { LayerSummary as EventLayerSummary } from './events/index.ts';
 export * from './events/index.ts';
 export * from './image/index.ts';
-export type { LayerSummary } from './network/index.ts';
 export * from './network/index.ts';
 export * from './quantize/index.ts';
 export * from './transport/index.ts';

@@ -8,6 +8,7 @@ import type { ChipProfile } from '../chip/profile.ts';
 import { type ErrorCode, SpikeforgeError } from '../errors.ts';
 import type { ChipConfig, CoreConfig, Destination, InputConfig } from '../image/config.ts';
 import { IMAGE_FORMAT_VERSION } from '../image/image.ts';
+import { type Monitor, selectMonitored } from '../image/monitor.ts';
 import type { Shape3 } from '../network/schema.ts';
 import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer, QuantizedNetwork } from '../quantize/types.ts';
@@ -34,7 +35,7 @@ export interface CompileOptions {
    * Which layers report their spikes to the host: 'last' (default) = the output layers (those no other
    * layer reads), 'all', or a list of layer names.
    */
-  monitor?: 'last' | 'all' | string[];
+  monitor?: Monitor;
   input?: InputOptions;
 }
 
@@ -110,24 +111,15 @@ function checkStructure(q: QuantizedNetwork): void {
   }
 }
 
-function monitoredLayers(q: QuantizedNetwork, monitor: CompileOptions['monitor']): Set<string> {
-  if (monitor === 'all') return new Set(q.layers.map((l) => l.name));
-  if (Array.isArray(monitor)) {
-    const names = new Set(q.layers.map((l) => l.name));
-    const unknown = monitor.filter((m) => !names.has(m));
-    if (unknown.length > 0) {
-      throw new SpikeforgeError(
-        'USAGE',
-        `--monitor names unknown layers: ${unknown.map((u) => `"${u}"`).join(', ')}`,
-        {
-          hint: `layers: ${[...names].join(', ')}`,
-        },
-      );
-    }
-    return new Set(monitor);
-  }
+function monitoredLayers(q: QuantizedNetwork, monitor: Monitor = 'last'): Set<string> {
   const read = new Set(q.layers.flatMap((l) => l.sources.map((s) => s.from)));
-  return new Set(q.layers.filter((l) => !read.has(l.name)).map((l) => l.name));
+  const chosen = selectMonitored(
+    q.layers,
+    monitor,
+    (l) => l.name,
+    (l) => !read.has(l.name),
+  );
+  return new Set(chosen.map((l) => l.name));
 }
 
 function inputConfig(

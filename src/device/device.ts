@@ -9,6 +9,7 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { decodeImage, imageCrc, imageFormatVersion, imageIntact } from '../image/image.ts';
+import { type Monitor, monitoredCores } from '../image/monitor.ts';
 import { BoardError, isBoardError } from '../transport/errors.ts';
 import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.ts';
 import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
@@ -74,10 +75,9 @@ export interface FlashResult {
 }
 
 /** Which layers' spikes to read back: all, the network's outputs, named layers; default: the image's own choice. */
-export type MonitorSelection = 'all' | 'last' | string[];
 
-export interface RunOptions {
-  monitor?: MonitorSelection;
+export interface DeviceRunOptions {
+  monitor?: Monitor;
   /** Steps to run; default: last input step + 1. */
   steps?: number;
   /** Pace steps at the chip's step duration instead of as fast as possible. */
@@ -487,27 +487,16 @@ export class Device {
 
   // --- run ---------------------------------------------------------------------------------------
 
-  private monitorCores(config: ChipConfig, monitor: MonitorSelection | undefined): number[] {
+  private monitorCores(config: ChipConfig, monitor: Monitor | undefined): number[] {
     if (monitor === undefined) return [];
-    if (monitor === 'all') return config.cores.map((c) => c.coreId);
-    if (monitor === 'last')
-      return config.cores.filter((c) => c.destinations.length === 0).map((c) => c.coreId);
-    return monitor.map((name) => {
-      const core = config.cores.find((c) => c.layer === name);
-      if (!core) {
-        throw new SpikeforgeError('USAGE', `monitor: no layer named "${name}" on ${this.uri}`, {
-          hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
-        });
-      }
-      return core.coreId;
-    });
+    return monitoredCores(config, monitor, `monitor on ${this.uri}`).map((c) => c.coreId);
   }
 
   /**
    * Runs input events on the board and yields the spikes of the monitored layers as they arrive, in
    * step order, in network terms (layer names, the neuron's own c, y, x).
    */
-  async *run(events: InputEvents, options: RunOptions = {}): AsyncIterable<Spikes> {
+  async *run(events: InputEvents, options: DeviceRunOptions = {}): AsyncIterable<Spikes> {
     if (this.runActive)
       throw new SpikeforgeError('USAGE', `${this.uri}: a run is already in progress on this device`);
     const config = await this.activeConfig();

@@ -2,11 +2,10 @@
 export type {
   DeviceInfo,
   DeviceOptions,
+  DeviceRunOptions,
   DeviceStatus,
   FlashOptions,
   FlashResult,
-  MonitorSelection,
-  RunOptions,
 } from './device.ts';
 export { Device } from './device.ts';
 export type { OpenDeviceOptions } from './open.ts';

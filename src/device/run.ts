@@ -2,14 +2,15 @@ import { readInputEvents, writeEvents } from '../events/io.ts';
 import { concatSpikes } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { imageCrc } from '../image/image.ts';
-import type { FlashOptions, MonitorSelection } from './device.ts';
+import type { Monitor } from '../image/monitor.ts';
+import type { FlashOptions } from './device.ts';
 import type { OpenDeviceOptions } from './open.ts';
 import { openDevice } from './open.ts';
 
 export interface RunOnDeviceOptions {
   /** Flashed first unless the board already runs exactly this image (same CRC32 and size). */
   image?: Uint8Array;
-  monitor?: MonitorSelection;
+  monitor?: Monitor;
   steps?: number;
   realtime?: boolean;
   flash?: Omit<FlashOptions, 'resume'>;

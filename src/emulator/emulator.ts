@@ -7,8 +7,9 @@ import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
-import type { ChipConfig, CoreConfig } from '../image/config.ts';
+import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
+import { type Monitor, selectMonitored } from '../image/monitor.ts';
 import { EventQueue, SpikeBuffer } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
 import {
@@ -22,8 +23,6 @@ import {
   writeCoreState,
 } from './core.ts';
 import type { TracePoint, Traces } from './trace.ts';
-
-export type Monitor = 'all' | 'last' | string[];
 
 export interface EmulatorOptions {
   /** Which layers' spikes are reported; default: the cores whose `monitor` flag is set. */
@@ -163,10 +162,14 @@ export class Emulator {
   }
 
   setMonitor(m: Monitor): void {
-    let chosen: Set<CoreRuntime>;
-    if (m === 'all') chosen = new Set(this.cores);
-    else if (m === 'last') chosen = new Set(this.cores.filter((c) => c.cfg.destinations.length === 0));
-    else chosen = new Set(m.map((name) => this.coreOf(name, 'monitor')));
+    const chosen = new Set(
+      selectMonitored(
+        this.cores,
+        m,
+        (c) => c.cfg.layer,
+        (c) => c.cfg.destinations.length === 0,
+      ),
+    );
     for (const c of this.cores) c.monitored = chosen.has(c);
   }
 
@@ -448,9 +451,4 @@ export function runEmulator(
   options: EmulatorOptions & RunOptions = {},
 ): Spikes {
   return new Emulator(config, options).run(events, options);
-}
-
-/** The cores with no destinations: the network's outputs. */
-export function outputCores(config: ChipConfig): CoreConfig[] {
-  return config.cores.filter((c) => c.destinations.length === 0);
 }

@@ -14,10 +14,9 @@ export type {
   CoreStats,
   EmulatorOptions,
   EmulatorStats,
-  Monitor,
   RunOptions,
 } from './emulator.ts';
-export { Emulator, outputCores, runEmulator } from './emulator.ts';
+export { Emulator, runEmulator } from './emulator.ts';
 export { loadBatchSamples } from './samples.ts';
 export type { TracePoint } from './trace.ts';
 export { parseTracePoints } from './trace.ts';

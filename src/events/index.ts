@@ -26,7 +26,7 @@ export {
   type NeuronDiff,
   type SpikeDiff,
 } from './diff.ts';
-export { type EventSummary, formatEventSummary, type LayerSummary, summarizeEvents } from './info.ts';
+export { type EventLayerSummary, type EventSummary, formatEventSummary, summarizeEvents } from './info.ts';
 export {
   detectFormat,
   EVENT_FORMATS,

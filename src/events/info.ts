@@ -2,7 +2,7 @@
 import type { EventFormat, EventRecording } from './io.ts';
 import { eventStats } from './ops.ts';
 
-export interface LayerSummary {
+export interface EventLayerSummary {
   layer: string;
   count: number;
   /** Smallest [C, H, W] that holds the layer's events. */
@@ -18,7 +18,7 @@ export interface EventSummary {
   steps: number;
   /** Input events: the smallest [C, H, W] that holds them; spikes: per layer in `layers`. */
   extent: [number, number, number];
-  layers: LayerSummary[];
+  layers: EventLayerSummary[];
   /** Mean events per step over [0, steps). */
   perStep: number;
 }

@@ -19,6 +19,7 @@ export {
   imageIntact,
   isImage,
 } from './image.ts';
+export { type Monitor, monitoredCores, selectMonitored } from './monitor.ts';
 export {
   configFromRegisterWrites,
   type RegisterWrite,

@@ -86,7 +86,7 @@ describe('compile', () => {
     );
     const { config } = compile(nmnistLike(), dynapcnn9, { monitor: ['conv2'] });
     expect(config.cores.filter((c) => c.monitor).map((c) => c.layer)).toEqual(['conv2']);
-    expect(() => compile(nmnistLike(), dynapcnn9, { monitor: ['nope'] })).toThrow(/unknown layers: "nope"/);
+    expect(() => compile(nmnistLike(), dynapcnn9, { monitor: ['nope'] })).toThrow(/no layer named "nope"/);
   });
 
   it('a chain of ten spiking layers does not fit on nine cores', () => {
