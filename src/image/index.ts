@@ -27,3 +27,14 @@ export {
   registerWrites,
   splitAddress,
 } from './registers.ts';
+export {
+  formatSamnaExport,
+  parseSamnaExport,
+  SAMNA_CHIPS,
+  type SamnaChip,
+  type SamnaExport,
+  type SamnaExportOptions,
+  SamnaExportSchema,
+  samnaChip,
+  toSamnaConfig,
+} from './samna.ts';

@@ -6,6 +6,7 @@ import { register as demoCmd } from './demo.ts';
 import { register as devicesCmd } from './devices.ts';
 import { register as diffCmd } from './diff.ts';
 import { register as eventsCmd } from './events.ts';
+import { register as exportCmd } from './export.ts';
 import { register as flashCmd } from './flash.ts';
 import { register as inspectCmd } from './inspect.ts';
 import { register as plotCmd } from './plot.ts';
@@ -19,6 +20,7 @@ export const commands: ((program: Command) => void)[] = [
   schemaCmd,
   convertCmd,
   compileCmd,
+  exportCmd,
   runCmd,
   flashCmd,
   devicesCmd,
