@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig, CoreConfig, Destination } from './config.ts';
+import { type Monitor, monitoredCores } from './monitor.ts';
 
 export const SAMNA_EXPORT_FORMAT = 'spikeforge-samna';
 export const SAMNA_EXPORT_VERSION = 1;
@@ -112,7 +113,7 @@ export type SamnaCnnLayer = z.infer<typeof SamnaCnnLayerSchema>;
 export interface SamnaExportOptions {
   chip: string;
   /** Cores monitored on top of the exit layers and those the configuration monitors: all, or layer names. */
-  monitor?: 'all' | 'last' | string[];
+  monitor?: Monitor;
 }
 
 /** values[((a*B + b)*C + c)*D + d] as nested lists [a][b][d][c] (the last two axes swapped). */
@@ -200,21 +201,8 @@ function dvsLayer(config: ChipConfig) {
  */
 export function toSamnaConfig(config: ChipConfig, options: SamnaExportOptions): SamnaExport {
   const chip = samnaChip(options.chip);
-  const monitor = options.monitor;
-  const names = new Set(config.cores.map((c) => c.layer));
-  if (Array.isArray(monitor)) {
-    const unknown = monitor.filter((m) => !names.has(m));
-    if (unknown.length > 0) {
-      throw new SpikeforgeError('USAGE', `--monitor names unknown layers: ${unknown.join(', ')}`, {
-        hint: `layers: ${[...names].join(', ')}`,
-      });
-    }
-  }
-  const monitored = (c: CoreConfig) =>
-    c.destinations.length === 0 ||
-    c.monitor ||
-    monitor === 'all' ||
-    (Array.isArray(monitor) && monitor.includes(c.layer));
+  const extra = new Set(monitoredCores(config, options.monitor ?? 'last', '--monitor'));
+  const monitored = (c: CoreConfig) => c.destinations.length === 0 || c.monitor || extra.has(c);
   const [channels, height, width] = config.input.shape;
   const dvs = inputNeedsDvs(config);
   const out: SamnaExport = {

@@ -145,7 +145,7 @@ describe('toSamnaConfig', () => {
       'unknown samna chip "speck3": known are speck2fdevkit, speck2fmodule, speck2edevkit',
     );
     expect(() => toSamnaConfig(tagged(), { chip: 'speck2fdevkit', monitor: ['zz'] })).toThrow(
-      '--monitor names unknown layers: zz',
+      '--monitor: no layer named "zz"',
     );
   });
 
