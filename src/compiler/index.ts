@@ -30,6 +30,8 @@ export {
 export {
   FIT_REPORT_VERSION,
   type FitReport,
+  FitReportSchema,
+  fitReportJsonSchema,
   formatFitReport,
   type LayerFit,
   type MemoryUse,

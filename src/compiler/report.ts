@@ -3,71 +3,103 @@
  * The object is the `--json` output (keys documented in protocol/IMAGE.md, "Fit report"); the text is
  * for people.
  */
-import type { Shape3 } from '../network/schema.ts';
+import { z } from 'zod';
 
 export const FIT_REPORT_VERSION = 1;
 
-export interface MemoryUse {
-  /** Words (entries for bias) the layer needs. */
-  used: number;
-  /** What its core has (the largest core of the chip when the layer is not placed). */
-  capacity: number;
-  /** used / capacity * 100, one decimal. */
-  percent: number;
-}
+const Int = z.number().int();
+const Shape = z.tuple([Int, Int, Int]).describe('[channels, height, width]');
+const Pair = z.tuple([Int, Int]);
 
-export interface LayerFit {
-  layer: string;
-  kind: 'conv2d' | 'linear';
-  /** The core the layer runs on; null when it could not be placed. */
-  coreId: number | null;
-  inputShape: Shape3;
-  outputShape: Shape3;
-  kernelSize: number;
-  stride: [number, number];
-  padding: [number, number];
-  /** Where the layer reads from, with the sum pooling [ph, pw] applied on the way. */
-  sources: { from: string; pooling: [number, number] }[];
-  /** Where its spikes go: the reading layers and their cores, with pooling. */
-  destinations: { layer: string; coreId: number | null; pooling: number }[];
-  monitor: boolean;
-  kernelMemory: MemoryUse;
-  neuronMemory: MemoryUse;
-  biasMemory: MemoryUse;
-  /** Synaptic operations caused by one event arriving at this layer. */
-  synopsPerInputEvent: number;
-  /** Synaptic operations caused downstream by one spike of this layer (sum over its destinations). */
-  synopsPerOutputEvent: number;
-  /** Quantization scale of the layer (from quantize), when known. */
-  scale: number | null;
-}
+const MemoryUseSchema = z.object({
+  used: Int.nonnegative().describe('words (entries for bias) the layer needs'),
+  capacity: Int.nonnegative().describe(
+    'what its core has (the largest core of the chip when the layer is not placed)',
+  ),
+  percent: z.number().nonnegative().describe('used / capacity * 100, one decimal'),
+});
 
-export interface FitReport {
-  reportVersion: number;
-  chip: string;
-  network: string | null;
-  sourceHash: string;
-  fits: boolean;
-  input: {
-    name: string;
-    shape: Shape3;
-    destinations: { layer: string; coreId: number | null; pooling: number }[];
+const DestinationFit = z.object({
+  layer: z.string(),
+  coreId: Int.nullable().describe("the reading layer's core; null when it is not placed"),
+  pooling: Int.positive(),
+});
+
+const LayerFitSchema = z.object({
+  layer: z.string().describe("the layer's name (its IF node)"),
+  kind: z.enum(['conv2d', 'linear']),
+  coreId: Int.nullable().describe('the core the layer runs on; null when it could not be placed'),
+  inputShape: Shape.describe('[C, H, W] the core reads (after pooling)'),
+  outputShape: Shape.describe('[C, H, W] of its neuron map'),
+  kernelSize: Int.positive(),
+  stride: Pair,
+  padding: Pair,
+  sources: z
+    .array(z.object({ from: z.string(), pooling: Pair }))
+    .describe('where the layer reads from, with the sum pooling [ph, pw] applied on the way'),
+  destinations: z
+    .array(DestinationFit)
+    .describe('where its spikes go: the reading layers and their cores, with pooling'),
+  monitor: z.boolean().describe('whether its spikes are reported to the host'),
+  kernelMemory: MemoryUseSchema,
+  neuronMemory: MemoryUseSchema,
+  biasMemory: MemoryUseSchema,
+  synopsPerInputEvent: Int.nonnegative().describe(
+    'synaptic operations caused by one event arriving at this layer',
+  ),
+  synopsPerOutputEvent: Int.nonnegative().describe(
+    'synaptic operations caused downstream by one spike of this layer (sum over its destinations)',
+  ),
+  scale: z.number().nullable().describe('quantization scale of the layer (from quantize), when known'),
+});
+
+const Totals = z.object({
+  used: Int.nonnegative(),
+  capacity: Int.nonnegative(),
+  percent: z.number().nonnegative(),
+});
+
+/** The fit report as published JSON (`compile --json`, `--report`): `spikeforge schema --report`. */
+export const FitReportSchema = z.object({
+  reportVersion: z.literal(FIT_REPORT_VERSION),
+  chip: z.string().describe('chip profile id'),
+  network: z.string().nullable().describe('network name, or null'),
+  sourceHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('sha256 of the source network'),
+  fits: z.boolean().describe('whether every layer was placed and no limit is broken'),
+  input: z.object({ name: z.string(), shape: Shape, destinations: z.array(DestinationFit) }),
+  layers: z.array(LayerFitSchema).describe("one per chip layer, in the network's (topological) order"),
+  totals: z.object({
+    coresUsed: Int.nonnegative(),
+    coresAvailable: Int.nonnegative(),
+    kernelMemory: Totals,
+    neuronMemory: Totals,
+    biasMemory: Totals,
+  }),
+  errors: z.array(z.string()).describe('every reason the network does not fit (empty when it fits)'),
+  warnings: z.array(z.string()).describe('things that work but deserve a look (e.g. weights quantized to 0)'),
+  notes: z
+    .array(z.string())
+    .describe(
+      'what the compiler (or quantize) changed on the way (e.g. a linear layer lowered with padding)',
+    ),
+});
+
+export type MemoryUse = z.infer<typeof MemoryUseSchema>;
+export type LayerFit = z.infer<typeof LayerFitSchema>;
+export type FitReport = z.infer<typeof FitReportSchema>;
+
+/** The JSON Schema (draft 2020-12) of the fit report, generated from the zod schema. */
+export function fitReportJsonSchema(): object {
+  return {
+    ...(z.toJSONSchema(FitReportSchema) as Record<string, unknown>),
+    $id: 'https://spikeforge.dev/schema/fit-report-v1.json',
+    title: 'spikeforge fit report',
+    description:
+      'What went where on the chip, how full each core is, and every reason a network does not fit (protocol/IMAGE.md, "Fit report").',
   };
-  /** In the network's (topological) order. */
-  layers: LayerFit[];
-  totals: {
-    coresUsed: number;
-    coresAvailable: number;
-    kernelMemory: { used: number; capacity: number; percent: number };
-    neuronMemory: { used: number; capacity: number; percent: number };
-    biasMemory: { used: number; capacity: number; percent: number };
-  };
-  /** Every reason the network does not fit (empty when it fits). */
-  errors: string[];
-  /** Things that work but deserve a look (e.g. weights quantized to 0). */
-  warnings: string[];
-  /** What the compiler (or quantize) changed on the way (e.g. a linear layer lowered with padding). */
-  notes: string[];
 }
 
 export function memoryUse(used: number, capacity: number): MemoryUse {

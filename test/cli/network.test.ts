@@ -100,6 +100,9 @@ describe('spikeforge inspect / schema / convert', () => {
     const schema = JSON.parse(r.stdout) as { $schema: string; properties: { layers: unknown } };
     expect(schema.$schema).toContain('2020-12');
     expect(schema.properties.layers).toBeDefined();
+    const report = JSON.parse(run('schema', '--report').stdout) as { title: string; required: string[] };
+    expect(report.title).toBe('spikeforge fit report');
+    expect(report.required).toContain('fits');
   });
 
   it('convert goes NIR -> JSON -> NIR without change', async () => {
