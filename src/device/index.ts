@@ -1,12 +1,5 @@
 /** The device client: open a board by URI, flash, run, read state. */
-export type {
-  DeviceInfo,
-  DeviceOptions,
-  DeviceRunOptions,
-  DeviceStatus,
-  FlashOptions,
-  FlashResult,
-} from './device.ts';
+
 export { Device } from './device.ts';
 export type { OpenDeviceOptions } from './open.ts';
 export { openDevice } from './open.ts';
@@ -18,3 +11,11 @@ export {
 } from './run.ts';
 export type { RequestBody, SessionOptions, SessionStats } from './session.ts';
 export { Session } from './session.ts';
+export type {
+  DeviceInfo,
+  DeviceOptions,
+  DeviceRunOptions,
+  DeviceStatus,
+  FlashOptions,
+  FlashResult,
+} from './types.ts';

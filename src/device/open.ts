@@ -4,8 +4,8 @@
  * handshake.
  */
 import { FAST_LINK_FRAME_SIZE, type LinkOpenOptions, openLink } from '../transport/links.ts';
-import type { DeviceOptions } from './device.ts';
 import { Device } from './device.ts';
+import type { DeviceOptions } from './types.ts';
 
 export interface OpenDeviceOptions extends DeviceOptions, LinkOpenOptions {}
 

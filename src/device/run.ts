@@ -3,9 +3,9 @@ import { concatSpikes } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { imageCrc } from '../image/image.ts';
 import type { Monitor } from '../image/monitor.ts';
-import type { FlashOptions } from './device.ts';
 import type { OpenDeviceOptions } from './open.ts';
 import { openDevice } from './open.ts';
+import type { FlashOptions } from './types.ts';
 
 export interface RunOnDeviceOptions {
   /** Flashed first unless the board already runs exactly this image (same CRC32 and size). */

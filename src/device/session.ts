@@ -124,15 +124,29 @@ export class Session {
     };
   }
 
-  /** Receiver of messages the board sends on its own (seq 0: output events, status pushes). */
-  onUnsolicited(listener: (env: Envelope) => void): void {
+  /**
+   * The receiver of messages the board sends on its own (seq 0: output events, status pushes); it
+   * replaces the current one until unsubscribed, which puts the previous one back.
+   */
+  onUnsolicited(listener: (env: Envelope) => void): () => void {
+    const previous = this.unsolicited;
     this.unsolicited = listener;
+    return () => {
+      if (this.unsolicited === listener) this.unsolicited = previous;
+    };
   }
 
-  /** Called once when the session ends for good (link closed or `close()`). */
-  onClose(listener: (e: SpikeforgeError) => void): void {
-    if (this.closedWith) listener(this.closedWith);
-    else this.closeListeners.push(listener);
+  /** Called once when the session ends for good (link closed or `close()`); returns its unsubscribe. */
+  onClose(listener: (e: SpikeforgeError) => void): () => void {
+    if (this.closedWith) {
+      listener(this.closedWith);
+      return () => {};
+    }
+    this.closeListeners.push(listener);
+    return () => {
+      const i = this.closeListeners.indexOf(listener);
+      if (i >= 0) this.closeListeners.splice(i, 1);
+    };
   }
 
   /** Largest frame payload accepted from the board (raised after DeviceInfo). */
@@ -265,6 +279,6 @@ export class Session {
       p.reject(e);
     }
     this.pending.clear();
-    for (const l of this.closeListeners) l(e);
+    for (const l of [...this.closeListeners]) l(e);
   }
 }

@@ -1,0 +1,111 @@
+/**
+ * One board session as the parts of the client share it: the Session, the board's last DeviceInfo,
+ * the configuration it runs (when known), and Hello.
+ */
+import { SpikeforgeError } from '../errors.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
+import type { Envelope } from '../transport/messages.ts';
+import { PROTOCOL_VERSION } from '../transport/messages.ts';
+import type { RequestBody, Session } from './session.ts';
+import type { DeviceInfo, DeviceOptions } from './types.ts';
+
+/** Room in a frame for everything of a message but its bulk bytes (chunk data, packed events). */
+export const MESSAGE_OVERHEAD = 64;
+
+function hex(bytes: Uint8Array | null | undefined): string {
+  return bytes && bytes.length > 0 ? Buffer.from(bytes).toString('hex') : '';
+}
+
+export function infoFrom(uri: string, d: NonNullable<Envelope['deviceInfo']>): DeviceInfo {
+  const crc = (d.activeImageCrc ?? 0) >>> 0;
+  const size = d.activeImageSize ?? 0;
+  return {
+    uri,
+    protocolVersion: d.protocolVersion ?? 0,
+    board: d.board ?? '',
+    firmwareVersion: d.firmwareVersion ?? '',
+    chip: d.chip ?? '',
+    chipCode: d.chipCode ?? 0,
+    serialNumber: d.serialNumber ?? '',
+    maxFrameSize: d.maxFrameSize || 4096,
+    capabilities: d.capabilities ?? [],
+    imageFormat: { min: d.imageFormatMin ?? 0, max: d.imageFormatMax ?? 0 },
+    activeImage: size > 0 ? { crc, size, sourceHash: hex(d.activeImageHash) } : null,
+    inputFifoCapacity: d.inputFifoCapacity || 4096,
+    outputWindow: d.outputWindow || 8,
+  };
+}
+
+export class Connection {
+  /** What the board said in its last DeviceInfo (Hello, commit). */
+  info: DeviceInfo;
+  /** The configuration the board runs, as decoded here, and the CRC32 of its image (-1: unknown). */
+  config: ChipConfig | undefined;
+  configCrc = -1;
+  lastRequest = Date.now();
+  closed = false;
+
+  constructor(
+    readonly session: Session,
+    info: DeviceInfo,
+    readonly sessionId: number,
+    /** Kept for a second Hello after the board reset (same host name, same frame size asked). */
+    readonly options: DeviceOptions,
+  ) {
+    this.info = info;
+  }
+
+  get uri(): string {
+    return this.session.transport.uri;
+  }
+
+  request(body: RequestBody): Promise<Envelope> {
+    if (this.closed)
+      return Promise.reject(new SpikeforgeError('DISCONNECTED', `${this.uri}: the device was closed`));
+    this.lastRequest = Date.now();
+    return this.session.request(body);
+  }
+
+  /** Hello again (after the board reset): the board's DeviceInfo is refreshed. */
+  async hello(): Promise<void> {
+    this.info = await hello(this.session, this.sessionId, this.options);
+  }
+}
+
+/** Hello and version negotiation; the session then accepts frames as large as the board's. */
+export async function hello(
+  session: Session,
+  sessionId: number,
+  options: DeviceOptions,
+): Promise<DeviceInfo> {
+  const uri = session.transport.uri;
+  const answer = await session.request(
+    {
+      hello: {
+        protocolMin: PROTOCOL_VERSION,
+        protocolMax: PROTOCOL_VERSION,
+        host: options.host ?? `spikeforge node ${process.version}`,
+        sessionId,
+        maxFrameSize: options.maxFrameSize ?? FAST_LINK_FRAME_SIZE,
+      },
+    },
+    { timeoutMs: options.helloTimeoutMs ?? 500, retries: 3 },
+  );
+  if (!answer.deviceInfo) {
+    throw new SpikeforgeError(
+      'PROTOCOL',
+      `${uri} answered Hello with "${answer.body}" instead of DeviceInfo`,
+    );
+  }
+  const info = infoFrom(uri, answer.deviceInfo);
+  if (info.protocolVersion !== PROTOCOL_VERSION) {
+    throw new SpikeforgeError(
+      'PROTOCOL_VERSION',
+      `${uri} speaks protocol version ${info.protocolVersion}, this spikeforge speaks protocol version ${PROTOCOL_VERSION}`,
+      { hint: 'update spikeforge or the board firmware so that both speak one protocol version' },
+    );
+  }
+  session.maxFrameSize = Math.max(info.maxFrameSize, 4096);
+  return info;
+}

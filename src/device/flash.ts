@@ -1,0 +1,246 @@
+/**
+ * Flash from the host: the image checked against the board (chip, format version), staged in chunks
+ * (pipelined, idempotent, resumable), committed atomically by the board, verified by CRC32 or readback;
+ * and reading the running image back.
+ */
+import { SpikeforgeError } from '../errors.ts';
+import type { ChipConfig } from '../image/config.ts';
+import { decodeImage, imageCrc, imageFormatVersion, imageIntact } from '../image/image.ts';
+import { BoardError, isBoardError } from '../transport/errors.ts';
+import type { Envelope } from '../transport/messages.ts';
+import type { Connection } from './connection.ts';
+import { infoFrom, MESSAGE_OVERHEAD } from './connection.ts';
+import type { FlashOptions, FlashResult } from './types.ts';
+
+/**
+ * Runs `tasks` with at most `window` in flight; rejects with the first error after all settled.
+ * `afterLastStarted` runs once the last task has started (its request is queued on the link).
+ */
+export async function pipelined(
+  count: number,
+  window: number,
+  task: (i: number) => Promise<void>,
+  afterLastStarted?: () => void,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (failure === undefined && next < count) {
+      const i = next++;
+      try {
+        const running = task(i);
+        if (next === count) afterLastStarted?.();
+        await running;
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(window, count) }, worker));
+  if (failure !== undefined) throw failure;
+}
+
+/** The image's format version and (unless `check` is false and it does not decode) its configuration. */
+function checkImage(
+  conn: Connection,
+  image: Uint8Array,
+  check: boolean,
+): { config: ChipConfig | undefined; formatVersion: number } {
+  const info = conn.info;
+  let config: ChipConfig | undefined;
+  let formatVersion: number;
+  if (!check) {
+    formatVersion = imageFormatVersion(image);
+    try {
+      config = decodeImage(image);
+      formatVersion = config.formatVersion;
+    } catch {
+      config = undefined;
+    }
+  } else {
+    config = decodeImage(image);
+    formatVersion = config.formatVersion;
+    if (config.chip !== info.chip) {
+      throw new SpikeforgeError(
+        'IMAGE_FORMAT',
+        `the image is for chip "${config.chip}", ${conn.uri} carries "${info.chip}"`,
+        { hint: `compile the network for ${info.chip} (spikeforge compile --chip ${info.chip})` },
+      );
+    }
+  }
+  if (formatVersion < info.imageFormat.min || formatVersion > info.imageFormat.max) {
+    const range =
+      info.imageFormat.min === info.imageFormat.max
+        ? `${info.imageFormat.min}`
+        : `${info.imageFormat.min}..${info.imageFormat.max}`;
+    throw new SpikeforgeError(
+      'IMAGE_VERSION',
+      `the image has format version ${formatVersion}, the firmware of ${conn.uri} (${info.firmwareVersion}) applies image format version ${range}`,
+      { hint: 'recompile the network with a spikeforge matching the firmware, or update the firmware' },
+    );
+  }
+  return { config, formatVersion };
+}
+
+/**
+ * Writes an image: staged chunks (pipelined, idempotent), verified by size and CRC on the board, then
+ * committed atomically. Interrupted, the previous configuration keeps running; call again (with
+ * `resume: true` to skip chunks the board kept).
+ */
+export async function flashImage(
+  conn: Connection,
+  image: Uint8Array,
+  options: FlashOptions = {},
+): Promise<FlashResult> {
+  const { config, formatVersion } = checkImage(conn, image, options.check !== false);
+  const crc = imageCrc(image);
+  let restarts = 0;
+  let result: { sent: number; chunks: number };
+  for (;;) {
+    try {
+      const resume = restarts === 0 && (options.resume ?? false);
+      result = await stage(conn, image, crc, formatVersion, options, resume);
+      break;
+    } catch (e) {
+      // The board reset in the middle (it forgot the session and the staged bytes): start over once more.
+      if (!isBoardError(e, BoardError.NO_SESSION) || restarts >= 2) throw e;
+      restarts++;
+      await conn.hello();
+    }
+  }
+  const active = conn.info.activeImage;
+  if (active?.crc !== crc || active.size !== image.length) {
+    throw new SpikeforgeError(
+      'IMAGE_CRC',
+      `${conn.uri} reports CRC32 0x${(active?.crc ?? 0).toString(16)} for its configuration after commit, expected 0x${crc.toString(16)}`,
+      { hint: 'flash again; if it repeats, the board firmware is faulty' },
+    );
+  }
+  const verified = options.verify ?? 'crc';
+  if (verified === 'readback') {
+    const back = await readImage(conn);
+    const same = back.length === image.length && back.every((b, i) => b === image[i]);
+    if (!same) {
+      throw new SpikeforgeError(
+        'IMAGE_CRC',
+        `the image read back from ${conn.uri} differs from the image flashed`,
+        {
+          hint: 'flash again; if it repeats, the board memory is faulty',
+        },
+      );
+    }
+  }
+  conn.config = config;
+  conn.configCrc = config ? crc : -1;
+  return { bytes: image.length, sent: result.sent, crc, chunks: result.chunks, restarts, verified };
+}
+
+async function stage(
+  conn: Connection,
+  image: Uint8Array,
+  crc: number,
+  formatVersion: number,
+  options: FlashOptions,
+  resume: boolean,
+): Promise<{ sent: number; chunks: number }> {
+  // One chunk per frame, as large as the session's frames allow.
+  const chunkSize = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
+  const begin = await conn.request({
+    configBegin: {
+      imageSize: image.length,
+      imageCrc: crc,
+      imageFormatVersion: formatVersion,
+      resume,
+      chunkSize,
+    },
+  });
+  const staged = begin.configStaged;
+  if (!staged) throw new SpikeforgeError('PROTOCOL', `${conn.uri} answered ConfigBegin with "${begin.body}"`);
+  const chunks = Math.ceil(image.length / chunkSize);
+  const have = staged.received ?? new Uint8Array(0);
+  const missing: number[] = [];
+  let done = 0;
+  for (let i = 0; i < chunks; i++) {
+    if ((have[i >> 3] ?? 0) & (1 << (i & 7))) done += Math.min(chunkSize, image.length - i * chunkSize);
+    else missing.push(i);
+  }
+  options.onProgress?.(done, image.length);
+  let sent = 0;
+  // ConfigCommit follows the last chunk at once instead of a round trip later. If it overtakes a
+  // chunk that had to be resent, the board answers IMAGE_SIZE (chunks missing, staging kept) and it
+  // is sent again once every chunk is acknowledged.
+  const commitBody = { configCommit: { imageCrc: crc } };
+  let early: Promise<Envelope> | undefined;
+  const sendCommit = () => {
+    early = conn.request(commitBody);
+    early.catch(() => {}); // awaited below, unless a chunk failed first
+  };
+  await pipelined(
+    missing.length,
+    options.window ?? 8,
+    async (k) => {
+      const offset = missing[k] * chunkSize;
+      const data = image.subarray(offset, Math.min(offset + chunkSize, image.length));
+      await conn.request({ configChunk: { offset, data } });
+      sent += data.length;
+      done += data.length;
+      options.onProgress?.(done, image.length);
+    },
+    sendCommit,
+  );
+  if (!early) sendCommit();
+  const commit = await (early as Promise<Envelope>).catch((e: unknown) => {
+    if (!isBoardError(e, BoardError.IMAGE_SIZE)) throw e;
+    return conn.request(commitBody);
+  });
+  if (!commit.deviceInfo)
+    throw new SpikeforgeError('PROTOCOL', `${conn.uri} answered ConfigCommit with "${commit.body}"`);
+  conn.info = infoFrom(conn.uri, commit.deviceInfo);
+  return { sent, chunks };
+}
+
+/** The running image, read back from the board. */
+export async function readImage(conn: Connection): Promise<Uint8Array> {
+  const size = conn.info.activeImage?.size ?? 0;
+  if (size === 0) {
+    throw new SpikeforgeError('DEVICE_ERROR', `${conn.uri} has no configuration`, {
+      hint: 'flash an image first (spikeforge flash <image> --device <uri>)',
+    });
+  }
+  const out = new Uint8Array(size);
+  const step = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
+  await pipelined(Math.ceil(size / step), 8, async (i) => {
+    const length = Math.min(step, size - i * step);
+    const answer = await conn.request({ configReadback: { offset: i * step, length } });
+    const data = answer.configData?.data;
+    if (!data || data.length !== length) {
+      throw new SpikeforgeError(
+        'PROTOCOL',
+        `${conn.uri}: readback at offset ${i * step} returned ${data?.length ?? 0} bytes`,
+      );
+    }
+    out.set(data, i * step);
+  });
+  return out;
+}
+
+/** The configuration the board runs (from the flashed image, or read back): core ids -> layer names. */
+export async function activeConfig(conn: Connection): Promise<ChipConfig> {
+  const active = conn.info.activeImage;
+  if (!active) {
+    throw new SpikeforgeError('DEVICE_ERROR', `${conn.uri} has no configuration to run`, {
+      hint: 'flash an image first (spikeforge flash <image> --device <uri>)',
+    });
+  }
+  if (conn.config && conn.configCrc === active.crc) return conn.config;
+  const image = await readImage(conn);
+  if (!imageIntact(image) || imageCrc(image) !== active.crc) {
+    throw new SpikeforgeError(
+      'IMAGE_CRC',
+      `the image read back from ${conn.uri} does not match the CRC32 it reports`,
+    );
+  }
+  conn.config = decodeImage(image, `${conn.uri} (read back)`);
+  conn.configCrc = active.crc;
+  return conn.config;
+}
