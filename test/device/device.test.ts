@@ -2,7 +2,7 @@
  * The device client against the simulated board over the in-memory link: flash (staged, resumable,
  * atomic), run (reliable output stream, flow control), state, busy, versions, refused images.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Board } from '../../firmware-sim/board.ts';
 import { registerSimLink } from '../../firmware-sim/link.ts';
 import { Device } from '../../src/device/device.ts';
@@ -52,6 +52,30 @@ async function errorOf(p: Promise<unknown>): Promise<SpikeforgeError> {
   );
   expect(e).toBeInstanceOf(SpikeforgeError);
   return e as SpikeforgeError;
+}
+
+/**
+ * Settles `work` with setTimeout held (fake): nothing a timer would do happens before `until()` holds,
+ * then the clock advances by `stepMs` at a time. Races with the wall clock become a fixed order.
+ */
+async function withHeldTimers<T>(work: Promise<T>, until: () => boolean, stepMs: number): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const tick = () => new Promise((r) => setImmediate(r));
+  try {
+    let settled = false;
+    const done = work.finally(() => {
+      settled = true;
+    });
+    for (let i = 0; !until() && !settled && i < 10_000; i++) await tick();
+    expect(until()).toBe(true);
+    while (!settled) {
+      vi.advanceTimersByTime(stepMs);
+      await tick();
+    }
+    return await done;
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 describe('Device over the in-memory link', () => {
@@ -119,7 +143,9 @@ describe('Device over the in-memory link', () => {
       close: () => host.close(),
     };
     const dev = await Device.connect(lossy, { session: { timeoutMs: 30 } });
-    const r = await dev.flash(all.image);
+    // The retransmission timer is held until the early commit was refused: no race with the clock.
+    const refused = () => log.some((l) => /error IMAGE_SIZE/.test(l));
+    const r = await withHeldTimers(dev.flash(all.image), refused, 30);
     expect(lost).toBe(true);
     expect(r.chunks).toBeGreaterThan(1);
     expect(log.some((l) => /error IMAGE_SIZE: 1 of \d+ chunks are missing/.test(l))).toBe(true);
@@ -282,6 +308,32 @@ describe('Device over the in-memory link', () => {
     expect(rows).toEqual(offline);
     expect((await dev.status()).dropped).toBe(0);
     await dev.close();
+  });
+
+  it('runs leave no listener on the session behind (whole, stopped early, failed)', async () => {
+    let live = 0;
+    const original = Session.prototype.onClose;
+    const spy = vi.spyOn(Session.prototype, 'onClose').mockImplementation(function (this: Session, l) {
+      live++;
+      const off = original.call(this, l);
+      return () => {
+        live--;
+        off();
+      };
+    });
+    try {
+      const dev = await connect(new Board({ maxFrameSize: 2048 }));
+      await dev.flash(last.image);
+      const before = live;
+      for (let i = 0; i < 3; i++) await collect(dev.run(input, { steps }));
+      for await (const _ of dev.run(input, { steps })) break;
+      const e = await errorOf(collect(dev.run(input, { steps, monitor: ['nope'] })));
+      expect(e.message).toMatch(/no layer named "nope"/);
+      expect(live).toBe(before);
+      await dev.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a host ignoring flow control gets its excess input dropped and counted, never buffered', async () => {
