@@ -321,19 +321,20 @@ export function compile(
   // A collapsed threshold changes what the network computes: worth a warning, not only a note.
   warnings.push(...q.notes.filter((n) => /collapsed/i.test(n)));
 
-  const report = buildReport(
+  const c: Compilation = {
     q,
     profile,
     input,
     lowered,
     demands,
     routes,
-    assignment,
+    coreOf: assignment,
     monitor,
     errors,
     warnings,
     notes,
-  );
+  };
+  const report = buildReport(c);
   if (errors.length > 0) {
     const code: ErrorCode = limitErrors > 0 ? 'CHIP_LIMIT' : 'PLACEMENT';
     throw new CompileError(
@@ -347,20 +348,28 @@ export function compile(
     );
   }
 
-  const config = assemble(q, profile, input, lowered, routes, assignment, monitor);
+  const config = assemble(c);
   return { config, report };
 }
 
+/** Everything one compile found out, from which the report and the configuration are written. */
+interface Compilation {
+  q: QuantizedNetwork;
+  profile: ChipProfile;
+  input: Omit<InputConfig, 'destinations'>;
+  lowered: Map<string, LoweredLayer>;
+  demands: Map<string, MemoryDemand>;
+  routes: Map<string, Route[]>;
+  /** The core of every placed layer. */
+  coreOf: Map<string, number>;
+  monitor: Set<string>;
+  errors: string[];
+  warnings: string[];
+  notes: string[];
+}
+
 /** The configuration of a network that fits: one CoreConfig per layer, sorted by core id. */
-function assemble(
-  q: QuantizedNetwork,
-  profile: ChipProfile,
-  input: Omit<InputConfig, 'destinations'>,
-  lowered: Map<string, LoweredLayer>,
-  routes: Map<string, Route[]>,
-  coreOf: Map<string, number>,
-  monitor: Set<string>,
-): ChipConfig {
+function assemble({ q, profile, input, lowered, routes, coreOf, monitor }: Compilation): ChipConfig {
   const destinations = (from: string): Destination[] =>
     (routes.get(from) ?? []).map((r) => ({ coreId: coreOf.get(r.layer)!, pooling: r.pooling }));
   const cores: CoreConfig[] = q.layers.map((layer) => {
@@ -411,19 +420,8 @@ function layerWarnings(layer: QuantizedLayer, monitor: Set<string>, routes: Map<
   return out;
 }
 
-function buildReport(
-  q: QuantizedNetwork,
-  profile: ChipProfile,
-  input: Omit<InputConfig, 'destinations'>,
-  lowered: Map<string, LoweredLayer>,
-  demands: Map<string, MemoryDemand>,
-  routes: Map<string, Route[]>,
-  coreOf: Map<string, number>,
-  monitor: Set<string>,
-  errors: string[],
-  warnings: string[],
-  notes: string[],
-): FitReport {
+function buildReport(c: Compilation): FitReport {
+  const { q, profile, input, lowered, demands, routes, coreOf, monitor, errors, warnings, notes } = c;
   const largest = {
     kernel: Math.max(...profile.cores.map((c) => c.kernelMemory)),
     neuron: Math.max(...profile.cores.map((c) => c.neuronMemory)),

@@ -95,16 +95,23 @@ function layerShape(spikes: Spikes, id: number, given: Shape3 | undefined): Shap
   return [Math.max(1, e[0]), Math.max(1, e[1]), Math.max(1, e[2])];
 }
 
-function rasterPanel(
-  spikes: Spikes,
-  id: number,
-  shape: Shape3,
-  steps: number,
-  top: number,
-  width: number,
-  color: string,
-  withLabels: boolean,
-): Panel {
+/** One layer's panel: which layer of the spikes, its map shape and its colour. */
+interface PanelLayer {
+  id: number;
+  shape: Shape3;
+  color: string;
+}
+
+/** Where a panel goes: its top edge, the figure's width, the steps shown, and whether the time axis is labelled. */
+interface PanelFrame {
+  top: number;
+  width: number;
+  steps: number;
+  withLabels: boolean;
+}
+
+function rasterPanel(spikes: Spikes, { id, shape, color }: PanelLayer, frame: PanelFrame): Panel {
+  const { top, width, steps, withLabels } = frame;
   const [C, H, W] = shape;
   const neurons = C * H * W;
   const plotW = width - LEFT - RIGHT;
@@ -218,7 +225,7 @@ function rasterPanel(
   return { svg: out, height };
 }
 
-function heatmapPanel(spikes: Spikes, id: number, shape: Shape3, top: number, width: number): Panel {
+function heatmapPanel(spikes: Spikes, { id, shape }: PanelLayer, { top, width }: PanelFrame): Panel {
   const [C, H, W] = shape;
   const counts = new Uint32Array(C * H * W);
   let max = 0;
@@ -421,13 +428,8 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   names.forEach((_, k) => {
     const p = rasterPanel(
       spikes,
-      ids[k],
-      shapes[k],
-      steps,
-      y,
-      width,
-      colorOf(names[k]),
-      k === names.length - 1,
+      { id: ids[k], shape: shapes[k], color: colorOf(names[k]) },
+      { top: y, width, steps, withLabels: k === names.length - 1 },
     );
     body.push(...p.svg);
     y += p.height + 6;
@@ -435,7 +437,11 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   if (options.heatmap) {
     names.forEach((_, k) => {
       if (shapes[k][1] * shapes[k][2] <= 1) return;
-      const p = heatmapPanel(spikes, ids[k], shapes[k], y, width);
+      const p = heatmapPanel(
+        spikes,
+        { id: ids[k], shape: shapes[k], color: colorOf(names[k]) },
+        { top: y, width, steps, withLabels: false },
+      );
       body.push(...p.svg);
       y += p.height + 6;
     });
