@@ -38,16 +38,23 @@ export class SpikeforgeError extends Error {
   readonly hint?: string;
   /** Further reasons (e.g. every limit a network breaks), one line each. */
   readonly details: string[];
+  /**
+   * The option (a property name of the call's options, e.g. `monitor`) the error is about. The message
+   * then begins with `<option>: `; the CLI puts its flag there instead (`--monitor: `). The library
+   * names no command-line flag.
+   */
+  readonly option?: string;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { hint?: string; details?: string[]; cause?: unknown } = {},
+    options: { hint?: string; details?: string[]; cause?: unknown; option?: string } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
     this.details = options.details ?? [];
+    if (options.option !== undefined) this.option = options.option;
   }
 }
 

@@ -1,5 +1,5 @@
 /** Shared CLI plumbing: error printing and exit codes. Commands stay thin: parse options, call the library. */
-import { isSpikeforgeError } from '../errors.ts';
+import { isSpikeforgeError, type SpikeforgeError } from '../errors.ts';
 
 /**
  * Thrown by a command to end with a given exit code: after it printed its own result (diff: 1 when the
@@ -14,13 +14,27 @@ export class ExitCode extends Error {
   }
 }
 
+/** Flags whose name is not the option's in kebab case. */
+const FLAG_OF: Record<string, string> = { sensorShape: '--sensor', swapXY: '--swap-xy' };
+
+/** The flag of a library option: `stepUs` -> `--step-us`. */
+export function flagOf(option: string): string {
+  return FLAG_OF[option] ?? `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The message as the CLI says it: an option's error begins with its flag (`--monitor: `). */
+export function messageOf(e: SpikeforgeError): string {
+  if (e.option === undefined || !e.message.startsWith(`${e.option}: `)) return e.message;
+  return `${flagOf(e.option)}: ${e.message.slice(e.option.length + 2)}`;
+}
+
 export function printError(e: unknown, debug: boolean): number {
   if (e instanceof ExitCode) {
     if (e.error !== undefined) printError(e.error, debug);
     return e.code;
   }
   if (isSpikeforgeError(e)) {
-    process.stderr.write(`error: ${e.message}\n`);
+    process.stderr.write(`error: ${messageOf(e)}\n`);
     for (const d of e.details) process.stderr.write(`  - ${d}\n`);
     if (e.hint) process.stderr.write(`hint: ${e.hint}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);

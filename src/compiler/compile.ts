@@ -289,9 +289,9 @@ function failureHint(code: ErrorCode, errors: string[]): string {
   }
   // Only the pins are wrong (unknown layer, no such core, one core twice): the network itself may fit.
   if (errors.every((e) => /^pins? /.test(e))) {
-    return 'correct --place: pin each layer of the network at most once, to a core of the chip, one layer per core';
+    return 'correct the pins (place): pin each layer of the network at most once, to a core of the chip, one layer per core';
   }
-  return 'every layer fits some core, but not all at once: reduce the memory of the competing layers, remove layers, or change --place';
+  return 'every layer fits some core, but not all at once: reduce the memory of the competing layers, remove layers, or change the pins (place)';
 }
 
 export function compile(

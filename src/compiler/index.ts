@@ -9,7 +9,6 @@ export {
 export { inspectImage } from './inspect.ts';
 export { type LoweredLayer, lowerLayer } from './lower.ts';
 export { kernelMemory, type MemoryDemand, memoryDemand, neuronMemory, synopsPerEvent } from './memory.ts';
-export { parseCrop, parseMonitor, parsePlacement, parseSize } from './options.ts';
 export {
   type CompileNetworkOptions,
   compileNetwork,

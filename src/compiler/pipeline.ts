@@ -15,10 +15,11 @@ import { readUserFile } from '../util/files.ts';
 import { type CompileOptions, type CompileResult, compile } from './compile.ts';
 import type { FitReport } from './report.ts';
 
-export interface CompileNetworkOptions extends CompileOptions {
-  /** Collapse per-neuron thresholds that differ within a layer (with a note) instead of failing. */
-  collapseThresholds?: boolean;
-}
+/**
+ * The options of `compileNetwork`: those of `compile`. (Per-neuron thresholds are collapsed, if asked,
+ * when a NIR file is read: `NirImportOptions.collapseThresholds`; the IR holds one threshold per layer.)
+ */
+export type CompileNetworkOptions = CompileOptions;
 
 /** quantize + compile. */
 export function compileNetwork(
@@ -26,7 +27,7 @@ export function compileNetwork(
   profile: ChipProfile,
   options: CompileNetworkOptions = {},
 ): CompileResult & { quantized: QuantizedNetwork } {
-  const quantized = quantize(network, profile, { collapseThresholds: options.collapseThresholds });
+  const quantized = quantize(network, profile);
   return { ...compile(quantized, profile, options), quantized };
 }
 
@@ -35,6 +36,16 @@ export interface LoadConfigOptions extends CompileNetworkOptions {
   chip?: string;
   /** How a NIR file is imported (reset mode, membrane floor). */
   nir?: NirImportOptions;
+}
+
+/** The profile of a chip option, or an error that names the option. */
+function chipOption(id: string): ChipProfile {
+  try {
+    return getProfile(id);
+  } catch (e) {
+    if (!(e instanceof SpikeforgeError)) throw e;
+    throw new SpikeforgeError(e.code, `chip: ${e.message}`, { hint: e.hint, option: 'chip' });
+  }
 }
 
 /** Reads a network file (NIR or JSON); a configuration image is refused with a message that says so. */
@@ -53,25 +64,22 @@ export async function loadConfig(
   path: string,
   options: LoadConfigOptions = {},
 ): Promise<{ config: ChipConfig; image: Uint8Array; report?: FitReport }> {
+  // An unknown chip is that, whatever the file holds.
+  if (options.chip !== undefined) chipOption(options.chip);
   const bytes = readUserFile(path);
   if (isImage(bytes)) {
     const config = decodeImage(bytes, path);
     if (options.chip !== undefined && options.chip !== config.chip) {
       throw new SpikeforgeError(
         'USAGE',
-        `${path}: the image is for chip "${config.chip}", not "${options.chip}"`,
-        {
-          hint: `drop --chip, or compile the network for ${options.chip}`,
-        },
+        `chip: "${options.chip}", but ${path} is an image for chip "${config.chip}"`,
+        { hint: `leave the chip out, or compile the network for ${options.chip}`, option: 'chip' },
       );
     }
     return { config, image: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }
-  const profile = getProfile(options.chip ?? 'dynapcnn9');
-  const network = await parseNetworkFile(bytes, path, {
-    ...options.nir,
-    collapseThresholds: options.collapseThresholds ?? options.nir?.collapseThresholds,
-  });
+  const profile = options.chip === undefined ? getProfile('dynapcnn9') : chipOption(options.chip);
+  const network = await parseNetworkFile(bytes, path, options.nir ?? {});
   const { config, report } = compileNetwork(network, profile, options);
   return { config, image: encodeImage(config), report };
 }

@@ -27,7 +27,8 @@ export function selectMonitored<T>(
     throw new SpikeforgeError(
       'USAGE',
       `${where}: no layer named ${unknown.map((u) => `"${u}"`).join(', ')}`,
-      { hint: `layers: ${names.join(', ')}` },
+      // The CLI names its flag where the library names its option.
+      { hint: `layers: ${names.join(', ')}`, ...(where === 'monitor' ? { option: 'monitor' } : {}) },
     );
   }
   const chosen = new Set(monitor);

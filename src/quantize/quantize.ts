@@ -10,14 +10,6 @@ import type { Network } from '../network/schema.ts';
 import { determineScale, quantizeValue, quantizeValues } from './discretize.ts';
 import type { QuantizationStats, QuantizedLayer, QuantizedNetwork } from './types.ts';
 
-export interface QuantizeOptions {
-  /**
-   * Accepted for symmetry with the NIR import option: per-neuron thresholds are collapsed when a file
-   * is read (`NirImportOptions.collapseThresholds`); the IR already holds one threshold per layer.
-   */
-  collapseThresholds?: boolean;
-}
-
 function toIntArray<T extends Int8Array | Int16Array>(
   values: Float64Array,
   make: (n: number) => T,
@@ -130,11 +122,7 @@ export function quantizeGroup(group: LayerGroup, profile: ChipProfile): Quantize
  * Groups the network into chip layers and quantizes each with sinabs' per-layer joint scale: weights
  * and bias to the profile's weight/bias range, thresholds to its state range, round half to even.
  */
-export function quantize(
-  network: Network,
-  profile: ChipProfile,
-  _options: QuantizeOptions = {},
-): QuantizedNetwork {
+export function quantize(network: Network, profile: ChipProfile): QuantizedNetwork {
   const groups = groupLayers(network);
   const notes = [...(network.notes ?? [])];
   for (const g of groups) {

@@ -6,15 +6,12 @@ import {
   compileNetwork,
   type FitReport,
   formatFitReport,
-  parseCrop,
-  parseMonitor,
-  parsePlacement,
-  parseSize,
   readNetwork,
 } from '../../compiler/index.ts';
 import { encodeImage } from '../../image/index.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
+import { parseCrop, parseMonitor, parsePlacement, parseSize } from '../options.ts';
 
 interface CompileCliOptions extends NirCliOptions {
   output: string;
@@ -65,7 +62,6 @@ export function register(program: Command): void {
     const options: CompileNetworkOptions = {
       place: opts.place ? parsePlacement(opts.place) : undefined,
       monitor: opts.monitor ? parseMonitor(opts.monitor) : undefined,
-      collapseThresholds: opts.collapseThresholds,
       input: {
         sensorShape: opts.sensor ? parseSize(opts.sensor, '--sensor') : undefined,
         crop: opts.crop ? parseCrop(opts.crop) : undefined,

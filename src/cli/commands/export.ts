@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig, parseMonitor } from '../../compiler/index.ts';
+import { loadConfig } from '../../compiler/index.ts';
 import { formatSamnaExport, SAMNA_CHIPS, samnaChip, toSamnaConfig } from '../../image/samna.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { parseChoice } from '../options.ts';
+import { parseChoice, parseMonitor } from '../options.ts';
 
 interface ExportCliOptions extends NirCliOptions {
   to: string;

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
-import { type LoadConfigOptions, loadConfig, parseMonitor } from '../../compiler/index.ts';
+import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
 import { Emulator, formatBatchCsv, parseTracePoints, runBatch } from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
@@ -13,7 +13,7 @@ import type { ChipConfig } from '../../image/config.ts';
 import type { Monitor } from '../../image/index.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger, optionalPositive } from '../options.ts';
+import { optionalInteger, optionalPositive, parseMonitor } from '../options.ts';
 
 interface RunCliOptions extends NirCliOptions {
   input?: string;

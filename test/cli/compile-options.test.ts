@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCrop, parseMonitor, parsePlacement, parseSize } from '../../src/compiler/index.ts';
+import { parseCrop, parseMonitor, parsePlacement, parseSize } from '../../src/cli/options.ts';
 
 describe('compiler option texts', () => {
   it('--place', () => {
