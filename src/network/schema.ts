@@ -4,6 +4,7 @@
  * typed IR the pipeline works on (tensors as Float32Array, defaults filled in, `inputs` explicit).
  */
 import { z } from 'zod';
+import { nonFiniteAt } from './finite.ts';
 
 /** A dense float tensor, row-major (PyTorch order). */
 export interface Tensor {
@@ -53,6 +54,8 @@ export function tensorFromBase64(shape: number[], base64: string): Tensor | stri
   const data = new Float32Array(size);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < size; i++) data[i] = view.getFloat32(i * 4, true);
+  const bad = nonFiniteAt(data, shape);
+  if (bad !== undefined) return `element ${bad}, expected a finite number`;
   return { shape: [...shape], data };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
+import { checkFinite } from '../network/finite.ts';
 import { groupLayers, type LayerGroup } from '../network/group.ts';
 import { hashNetwork } from '../network/hash.ts';
 import type { Network } from '../network/schema.ts';
@@ -123,6 +124,8 @@ export function quantizeGroup(group: LayerGroup, profile: ChipProfile): Quantize
  * and bias to the profile's weight/bias range, thresholds to its state range, round half to even.
  */
 export function quantize(network: Network, profile: ChipProfile): QuantizedNetwork {
+  // A network built in code has not been through a reader's checks.
+  checkFinite(network);
   const groups = groupLayers(network);
   const notes = [...(network.notes ?? [])];
   for (const g of groups) {

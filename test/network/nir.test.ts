@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dynapcnn9 } from '../../src/chip/index.ts';
 import { writeHdf5Tree } from '../../src/network/hdf5.ts';
 import {
   flatOutputs,
@@ -14,8 +15,9 @@ import {
   readNir,
   writeNir,
 } from '../../src/network/index.ts';
+import { quantize } from '../../src/quantize/index.ts';
 import { goldenCases, goldenFile, nirFixture } from '../fixtures.ts';
-import { rejectionOf } from '../helpers.ts';
+import { errorOf, rejectionOf } from '../helpers.ts';
 import { net, tinyConvNet, weights } from './build.ts';
 
 /** HDF5 items for hand-written NIR files. */
@@ -29,6 +31,55 @@ const i64 = (values: number[]) => ({ kind: 'int64' as const, shape: [values.leng
 
 const dir = mkdtempSync(join(tmpdir(), 'sf-nir-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A hand-written NIR file of `nodes` and `edges` (pairs, flat). */
+const write = async (name: string, nodes: [string, [string, unknown][]][], edges: string[]) => {
+  const path = join(dir, name);
+  await writeHdf5Tree(path, [
+    ['version', str('0.2.0')],
+    [
+      'node',
+      {
+        kind: 'group',
+        entries: [
+          ['type', str('NIRGraph')],
+          ['edges', { kind: 'strings', shape: [edges.length / 2, 2], data: edges }],
+          [
+            'nodes',
+            {
+              kind: 'group',
+              entries: nodes.map(([n, e]) => [n, { kind: 'group', entries: e }]) as never,
+            },
+          ],
+        ],
+      },
+    ],
+  ]);
+  return path;
+};
+const input: [string, [string, unknown][]] = [
+  'input',
+  [
+    ['type', str('Input')],
+    ['shape', i64([2])],
+  ],
+];
+const affine = (name: string, weight = [1, 0, 0, 1], bias = [0, 0]): [string, [string, unknown][]] => [
+  name,
+  [
+    ['type', str('Affine')],
+    ['weight', f32([2, 2], weight)],
+    ['bias', f32([2], bias)],
+  ],
+];
+const neuron = (name: string, th: number[]): [string, [string, unknown][]] => [
+  name,
+  [
+    ['type', str('IF')],
+    ['r', f32([2], [1, 1])],
+    ['v_threshold', f32([2], th)],
+  ],
+];
 
 function plain(n: Network): unknown {
   const { name: _n, description: _d, ...rest } = n;
@@ -223,53 +274,6 @@ describe('NIR import', () => {
   });
 
   it('reports recurrence, unknown node types and non-constant thresholds naming the node', async () => {
-    const write = async (name: string, nodes: [string, [string, unknown][]][], edges: string[]) => {
-      const path = join(dir, name);
-      await writeHdf5Tree(path, [
-        ['version', str('0.2.0')],
-        [
-          'node',
-          {
-            kind: 'group',
-            entries: [
-              ['type', str('NIRGraph')],
-              ['edges', { kind: 'strings', shape: [edges.length / 2, 2], data: edges }],
-              [
-                'nodes',
-                {
-                  kind: 'group',
-                  entries: nodes.map(([n, e]) => [n, { kind: 'group', entries: e }]) as never,
-                },
-              ],
-            ],
-          },
-        ],
-      ]);
-      return path;
-    };
-    const input: [string, [string, unknown][]] = [
-      'input',
-      [
-        ['type', str('Input')],
-        ['shape', i64([2])],
-      ],
-    ];
-    const affine = (name: string): [string, [string, unknown][]] => [
-      name,
-      [
-        ['type', str('Affine')],
-        ['weight', f32([2, 2], [1, 0, 0, 1])],
-        ['bias', f32([2], [0, 0])],
-      ],
-    ];
-    const neuron = (name: string, th: number[]): [string, [string, unknown][]] => [
-      name,
-      [
-        ['type', str('IF')],
-        ['r', f32([2], [1, 1])],
-        ['v_threshold', f32([2], th)],
-      ],
-    ];
     const rec = await write(
       'rec.nir',
       [input, affine('a'), neuron('b', [1, 1]), affine('c')],
@@ -330,6 +334,68 @@ describe('NIR import', () => {
     const [fa, fb] = fr.layers;
     expect(fa.type === 'linear' && Array.from(fa.weight.data)).toEqual([2, 0, 0, 2]);
     expect(fb.type === 'if' && [fb.reset, fb.thresholdLow]).toEqual(['zero', -3]);
+  });
+});
+
+describe('non-finite numbers', () => {
+  it('refuses NaN and infinite parameters of a NIR file, naming the node, the field and the index', async () => {
+    const nanWeight = await write(
+      'nan-w.nir',
+      [input, affine('a', [1, 0, Number.NaN, 1]), neuron('b', [1, 1])],
+      ['input', 'a', 'a', 'b'],
+    );
+    const w = await rejectionOf(readNir(nanWeight));
+    expect([w.code, w.message]).toEqual([
+      'NIR_FORMAT',
+      `${nanWeight}: node "a" (Affine): "weight"[1, 0] is NaN`,
+    ]);
+    expect(w.hint).toMatch(/must be a finite number/);
+    const infBias = await write(
+      'inf-b.nir',
+      [input, affine('a', [1, 0, 0, 1], [0, Number.POSITIVE_INFINITY]), neuron('b', [1, 1])],
+      ['input', 'a', 'a', 'b'],
+    );
+    expect((await rejectionOf(readNir(infBias))).message).toBe(
+      `${infBias}: node "a" (Affine): "bias"[1] is Infinity`,
+    );
+    // A NaN threshold is that, not a missing one.
+    const nanThreshold = await write(
+      'nan-th.nir',
+      [input, affine('a'), neuron('b', [Number.NaN, Number.NaN])],
+      ['input', 'a', 'a', 'b'],
+    );
+    expect((await rejectionOf(readNir(nanThreshold))).message).toBe(
+      `${nanThreshold}: node "b" (IF): "v_threshold"[0] is NaN`,
+    );
+  });
+
+  it('refuses them in a JSON network (base64 tensors) and in a network built in code', () => {
+    const b64 = Buffer.from(Float32Array.of(1, Number.NEGATIVE_INFINITY).buffer).toString('base64');
+    const json = JSON.stringify({
+      format: 'spikeforge.network',
+      version: 1,
+      input: { shape: [2, 1, 1] },
+      layers: [
+        { type: 'linear', name: 'fc', weight: { dtype: 'float32', shape: [1, 2], base64: b64 } },
+        { type: 'if', name: 's', threshold: 1 },
+      ],
+    });
+    const e = errorOf(() => parseNetworkJson(json, 'n.json'));
+    expect(e.code).toBe('SCHEMA');
+    expect(e.message).toMatch(
+      /^n\.json: .*layers\[0\]\.weight.*element \[0, 1\] is -Infinity, expected a finite number/,
+    );
+    const n = tinyConvNet();
+    const c1 = n.layers[0];
+    if (c1.type !== 'conv2d') throw new Error('fixture');
+    c1.weight.data[21] = Number.NaN; // 21 = 1 * 18 + 0 * 9 + 1 * 3 + 0 in a [4, 2, 3, 3] kernel
+    const q = errorOf(() => quantize(n, dynapcnn9));
+    expect([q.code, q.message]).toEqual(['SCHEMA', 'layer "c1": weight[1, 0, 1, 0] is NaN']);
+    const s = tinyConvNet();
+    const s1 = s.layers[1];
+    if (s1.type !== 'if') throw new Error('fixture');
+    s1.threshold = Number.NaN;
+    expect(errorOf(() => quantize(s, dynapcnn9)).message).toBe('layer "s1": threshold is NaN');
   });
 });
 

@@ -3,6 +3,7 @@
  * file and the node), nested graphs inlined under "<graph>.<node>" names, and the feed-forward order.
  */
 import { SpikeforgeError } from '../../errors.ts';
+import { FINITE_HINT, nonFiniteAt } from '../finite.ts';
 import type { H5Value } from '../hdf5.ts';
 import type { Tensor } from '../schema.ts';
 import { fmtShape } from '../shapes.ts';
@@ -40,6 +41,9 @@ export function nodeReader(file: string, node: NirNode) {
       return fail(`"${key}" is a group, expected numbers`);
     }
     if (v.kind !== 'number') return fail(`"${key}" holds strings, expected numbers`);
+    // NaN is never a parameter; an infinite time constant is (no leak), any other infinity is not.
+    const bad = nonFiniteAt(v.data, v.shape, { allowInfinite: key.startsWith('tau') });
+    if (bad !== undefined) fail(`"${key}"${bad}`, FINITE_HINT);
     return v;
   };
   return {
