@@ -4,7 +4,7 @@
  */
 import type { ChipProfile } from '../chip/profile.ts';
 import type { QuantizedLayer } from '../quantize/types.ts';
-import type { LoweredLayer } from './lower.ts';
+import { kernelSizeError, type LoweredLayer } from './lower.ts';
 import { convOutputSize, log2Ceil, type MemoryDemand, wordsText } from './memory.ts';
 import { candidateCores } from './place.ts';
 
@@ -16,13 +16,8 @@ export function checkLayer(q: QuantizedLayer, l: LoweredLayer, profile: ChipProf
   const at = l.label;
   const [c, h, w] = l.inputShape;
   const [f, outH, outW] = l.outputShape;
-  if (l.kernelSize > profile.kernelSizeMax) {
-    errors.push(
-      l.kind === 'linear'
-        ? `${at}: a linear layer on a ${h}x${w} map needs a ${l.kernelSize}x${l.kernelSize} kernel, the largest is ${profile.kernelSizeMax}x${profile.kernelSizeMax}: pool (or stride) the map down to ${profile.kernelSizeMax}x${profile.kernelSizeMax} or less before this layer`
-        : `${at}: kernel ${l.kernelSize}x${l.kernelSize} exceeds the largest kernel ${profile.kernelSizeMax}x${profile.kernelSizeMax}: use a smaller kernel, or two layers`,
-    );
-  }
+  const tooLarge = kernelSizeError(at, l.kind, h, w, l.kernelSize, profile);
+  if (tooLarge) errors.push(tooLarge);
   // One line for both axes when they agree (the usual square case), one per axis otherwise.
   const axes: [string, number][] =
     l.stride[0] === l.stride[1] && l.padding[0] === l.padding[1]

@@ -80,6 +80,16 @@ function squarePooling(
 }
 
 function checkStructure(q: QuantizedNetwork): void {
+  if (q.layers.length === 0) {
+    // NIR's SumPool2d / AvgPool2d test graphs: pooling alone computes nothing a core could hold.
+    throw new SpikeforgeError(
+      'GRAPH',
+      'the network has no weighted layer (conv2d or linear): there is nothing to put on a core',
+      {
+        hint: 'a chip layer is a conv2d or linear layer followed by an IF layer (pooling rides on its output)',
+      },
+    );
+  }
   const seen = new Set<string>([q.input.name]);
   for (const l of q.layers) {
     if (seen.has(l.name)) {
@@ -226,7 +236,7 @@ function lowerAll(
   for (const layer of q.layers) {
     const l = lowerLayer(layer, profile);
     if (isProblem(l)) {
-      errors.push(`${l.message}: ${l.hint}`);
+      errors.push(l.hint ? `${l.message}: ${l.hint}` : l.message);
       continue;
     }
     lowered.set(layer.name, l);

@@ -25,7 +25,8 @@ export interface LoweredLayer
 export interface LoweringProblem {
   layer: string;
   message: string;
-  hint: string;
+  /** What to change, when the message does not say it already. */
+  hint?: string;
 }
 
 interface AxisPlan {
@@ -91,6 +92,22 @@ export function layerLabel(layer: Pick<QuantizedLayer, 'name' | 'weightName'>): 
     : `layer "${layer.name}"`;
 }
 
+/** The error of a k x k kernel larger than the chip's, or undefined. */
+export function kernelSizeError(
+  at: string,
+  kind: 'conv2d' | 'linear',
+  h: number,
+  w: number,
+  k: number,
+  profile: ChipProfile,
+): string | undefined {
+  const max = profile.kernelSizeMax;
+  if (k <= max) return undefined;
+  return kind === 'linear'
+    ? `${at}: a linear layer on a ${h}x${w} map needs a ${k}x${k} kernel, the largest is ${max}x${max}: pool (or stride) the map down to ${max}x${max} or less before this layer`
+    : `${at}: kernel ${k}x${k} exceeds the largest kernel ${max}x${max}: use a smaller kernel, or two layers`;
+}
+
 export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): LoweredLayer | LoweringProblem {
   const label = layerLabel(layer);
   const [c, h, w] = layer.inputShape;
@@ -120,6 +137,9 @@ export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): Lowered
     ? { offset: 0, stride: layer.stride[1], padding: layer.padding[1] }
     : planAxis(w, kw, k, layer.padding[1], strides(layer.stride[1]), outW, profile.paddingMax);
   if (!y || !x) {
+    // A map wider than the largest kernel is that, whatever padding could do (a square map says the same).
+    const tooLarge = kernelSizeError(label, layer.kind, h, w, k, profile);
+    if (tooLarge) return { layer: layer.name, message: tooLarge };
     return {
       layer: layer.name,
       message: linear

@@ -38,7 +38,8 @@ export function checkFinite(network: Network): void {
     } else if (layer.type === 'if') {
       fields.push(['threshold', [layer.threshold], []]);
       if (layer.thresholdLow !== undefined) fields.push(['thresholdLow', [layer.thresholdLow], []]);
-      if (layer.initialState) fields.push(['initialState', layer.initialState.data, layer.initialState.shape]);
+      if (layer.initialState)
+        fields.push(['initialState', layer.initialState.data, layer.initialState.shape]);
     }
     for (const [field, data, shape] of fields) {
       const bad = nonFiniteAt(data, shape);

@@ -45,3 +45,44 @@ describe("flags are the CLI's: the library names options", () => {
     expect(run.stderr).toContain('hint: known profiles: dynapcnn9');
   });
 });
+
+describe('compile --check / --json', () => {
+  const pools = join(work, 'pools.json');
+  writeFileSync(
+    pools,
+    JSON.stringify({ input: { shape: [2, 8, 8] }, layers: [{ type: 'sumpool2d', name: 'p', kernel: 2 }] }),
+  );
+
+  it('--check says whether it fits and writes nothing; without -o or --check it asks for one', () => {
+    const ok = cli(['compile', network, '--check']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^network on dynapcnn9: fits \(\d of 9 cores\)/);
+    expect(ok.stderr).toBe('');
+    const none = cli(['compile', network]);
+    expectCleanError(
+      none,
+      /^error: compile: give -o <image> to write the image, or --check to only check the fit$/,
+    );
+  });
+
+  it('--json without -o prints JSON even when the network never reaches a fit report', () => {
+    const r = cli(['compile', pools, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      fits: false,
+      error: {
+        code: 'GRAPH',
+        message: 'the network has no weighted layer (conv2d or linear): there is nothing to put on a core',
+        details: [],
+        hint: 'a chip layer is a conv2d or linear layer followed by an IF layer (pooling rides on its output)',
+      },
+    });
+  });
+
+  it('prints the reasons a network does not fit once: in the report, not again in the error block', () => {
+    const r = cli(['compile', network, '--check', '--place', '2=0,5=0']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\nerrors:\n {2}- /);
+    expect(r.stderr).toMatch(/^error: network does not fit on dynapcnn9: \d problems?\nhint: [^\n]+\n$/);
+  });
+});

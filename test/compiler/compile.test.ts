@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { CompileError, compile, formatFitReport } from '../../src/compiler/index.ts';
 import { kernelMemory, neuronMemory } from '../../src/compiler/memory.ts';
+import { quantize } from '../../src/quantize/index.ts';
 import { errorOf } from '../helpers.ts';
+import { net } from '../network/build.ts';
 import { conv, linear, network, nmnistLike } from './builder.ts';
 
 const compileError = (fn: () => unknown): CompileError => errorOf(fn, CompileError);
@@ -265,6 +267,21 @@ describe('compile', () => {
     expect(e.details.join('\n')).toMatch(
       /layer "fc": a linear layer on a 34x34 map needs a 34x34 kernel, the largest is 16x16/,
     );
+    // A non-square map is told the same, not in terms of the padding that cannot make it square.
+    const wide = network([1, 4, 36], [linear('fc', 'input', [1, 4, 36], 10)]);
+    expect(compileError(() => compile(wide, dynapcnn9)).details).toEqual([
+      'layer "fc": a linear layer on a 4x36 map needs a 36x36 kernel, the largest is 16x16: pool (or stride) the map down to 16x16 or less before this layer',
+    ]);
+  });
+
+  it('refuses a network without a weighted layer: there is nothing to put on a core', () => {
+    const pools = net({ input: { shape: [2, 8, 8] }, layers: [{ type: 'sumpool2d', name: 'p', kernel: 2 }] });
+    const e = errorOf(() => compile(quantize(pools, dynapcnn9), dynapcnn9));
+    expect([e.code, e.message]).toEqual([
+      'GRAPH',
+      'the network has no weighted layer (conv2d or linear): there is nothing to put on a core',
+    ]);
+    expect(e.hint).toMatch(/a chip layer is a conv2d or linear layer followed by an IF layer/);
   });
 });
 
