@@ -22,8 +22,8 @@
  */
 
 import { SpikeforgeError } from '../errors.ts';
+import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreConfig } from '../image/config.ts';
-import type { SpikeBuffer } from './buffers.ts';
 
 /** Events arriving at a core within the current step, summed per input address (c, y, x). */
 export interface InputPort {

@@ -4,10 +4,10 @@
  * against it and the benchmark reports both.
  */
 
+import { SpikeBuffer } from '../events/buffer.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
-import { SpikeBuffer } from './buffers.ts';
 
 /** Spikes of every core (monitor all) over `steps` steps. */
 export function denseReference(config: ChipConfig, events: InputEvents, steps: number): Spikes {

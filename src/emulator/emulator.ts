@@ -5,12 +5,13 @@
  */
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
+import { SpikeBuffer } from '../events/buffer.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
 import { type Monitor, selectMonitored } from '../image/monitor.ts';
-import { EventQueue, SpikeBuffer } from './buffers.ts';
+import { EventQueue } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
 import {
   buildCore,

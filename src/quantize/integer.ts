@@ -1,8 +1,9 @@
 /**
  * What quantization changes: the quantized network written back as an IR network with its integer
  * weights and thresholds (on integers the float reference is exact, i.e. computes what the chip
- * computes, with `saturate`), and spike counts per layer of float vs quantized on the same input.
+ * computes, with the chip's saturation), and spike counts per layer of float vs quantized on the same input.
  */
+import type { ChipProfile } from '../chip/profile.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { Layer, Network } from '../network/schema.ts';
 import { simulateFloat } from './reference.ts';
@@ -79,16 +80,19 @@ export interface LayerSpikeComparison {
 /**
  * Runs the float network and its quantization on the same events and counts spikes per IF layer:
  * the quick answer to "what did quantization change?". The quantized side is exact integer
- * arithmetic with saturation, i.e. the chip's semantics.
+ * arithmetic with the chip's saturation, i.e. its semantics.
  */
 export function compareSpikeCounts(
   network: Network,
   q: QuantizedNetwork,
   events: InputEvents,
+  chip: Pick<ChipProfile, 'stateBits'>,
   options: { steps?: number } = {},
 ): LayerSpikeComparison[] {
   const float = spikeCounts(simulateFloat(network, events, options));
-  const quantized = spikeCounts(simulateFloat(integerNetwork(q), events, { ...options, saturate: true }));
+  const quantized = spikeCounts(
+    simulateFloat(integerNetwork(q), events, { steps: options.steps, saturate: chip }),
+  );
   return q.layers.map((l) => ({
     layer: l.name,
     float: float.get(l.name) ?? 0,

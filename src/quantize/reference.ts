@@ -4,8 +4,9 @@
  * with the quantized network shows what quantization changes; the emulator's property tests use it
  * (on integer networks, where both must agree) as the dense reference.
  */
-import { dynapcnn9 } from '../chip/dynapcnn9.ts';
+import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
+import { SpikeBuffer } from '../events/buffer.ts';
 import { sortByStep } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { Layer, Network, Shape3 } from '../network/schema.ts';
@@ -14,36 +15,8 @@ import { inferShapes, sizeOf } from '../network/shapes.ts';
 export interface SimulateFloatOptions {
   /** Steps to simulate; default: the last event's step + 1. */
   steps?: number;
-  /** Clamp membranes to the chip's state range (signed `stateBits` of dynapcnn9) after integration. */
-  saturate?: boolean;
-}
-
-class SpikeSink {
-  count = 0;
-  t = new Int32Array(1024);
-  layer = new Int32Array(1024);
-  c = new Int32Array(1024);
-  y = new Int32Array(1024);
-  x = new Int32Array(1024);
-
-  push(t: number, layer: number, c: number, y: number, x: number, n: number): void {
-    if (this.count + n > this.t.length) {
-      const size = Math.max(this.t.length * 2, this.count + n);
-      for (const key of ['t', 'layer', 'c', 'y', 'x'] as const) {
-        const next = new Int32Array(size);
-        next.set(this[key]);
-        this[key] = next;
-      }
-    }
-    for (let k = 0; k < n; k++) {
-      const i = this.count++;
-      this.t[i] = t;
-      this.layer[i] = layer;
-      this.c[i] = c;
-      this.y[i] = y;
-      this.x[i] = x;
-    }
-  }
+  /** Clamp membranes to a chip's state range (signed `stateBits`, e.g. a ChipProfile) after integration. */
+  saturate?: Pick<ChipProfile, 'stateBits'>;
 }
 
 /** One step of a weighted or pooling layer: `out` = f(`input`), both dense [C, H, W]. */
@@ -130,7 +103,7 @@ function forward(
 /**
  * Simulates `network` on `events` in float64: per step, the input events are counted into a dense map
  * and every layer runs in order (spikes of step t reach the next layer in step t). IF neurons:
- * v += I + b; [clamp if `saturate`]; n = v > 0 ? floor(v / threshold) : 0; subtract or zero reset;
+ * v += I + b; [clamp to `saturate`'s state range]; n = v > 0 ? floor(v / threshold) : 0; subtract or zero reset;
  * v = max(v, thresholdLow). Spikes carry the IF layer's name; a flat layer's neuron i is c=i, y=0, x=0.
  */
 export function simulateFloat(
@@ -142,8 +115,9 @@ export function simulateFloat(
   const events = sortByStep(unsorted);
   const shapes = inferShapes(network);
   const steps = options.steps ?? (events.count > 0 ? events.t[events.count - 1] + 1 : 0);
-  const stateMax = 2 ** (dynapcnn9.stateBits - 1) - 1;
-  const stateMin = -(2 ** (dynapcnn9.stateBits - 1));
+  const stateBits = options.saturate?.stateBits ?? 0;
+  const stateMax = 2 ** (stateBits - 1) - 1;
+  const stateMin = -(2 ** (stateBits - 1));
   const [IC, IH, IW] = network.input.shape;
   const ifNames = network.layers.filter((l) => l.type === 'if').map((l) => l.name);
   const ifIndex = new Map(ifNames.map((n, i) => [n, i]));
@@ -164,7 +138,7 @@ export function simulateFloat(
     }
   }
 
-  const sink = new SpikeSink();
+  const sink = new SpikeBuffer(1024);
   const input = outputs.get(network.input.name)!;
   let e = 0;
   for (let t = 0; t < steps; t++) {
@@ -222,13 +196,5 @@ export function simulateFloat(
       }
     }
   }
-  return {
-    count: sink.count,
-    layers: ifNames,
-    t: sink.t.subarray(0, sink.count),
-    layer: sink.layer.subarray(0, sink.count),
-    c: sink.c.subarray(0, sink.count),
-    y: sink.y.subarray(0, sink.count),
-    x: sink.x.subarray(0, sink.count),
-  };
+  return sink.toSpikes(ifNames);
 }

@@ -36,7 +36,7 @@ describe('quantize', () => {
       const meta = JSON.parse(readFileSync(goldenFile(c, 'meta.json'), 'utf8')) as { steps: number };
       const spikes = simulateFloat(integerNetwork(q), readInputCsv(goldenFile(c, 'input.csv')), {
         steps: meta.steps,
-        saturate: true,
+        saturate: dynapcnn9,
       });
       expect(rowsOf(spikes), c).toEqual(rowsOf(readSpikesCsv(goldenFile(c, 'expected.csv'))));
     }
@@ -95,7 +95,7 @@ describe('quantize', () => {
     const input = inputOf(Array.from({ length: 140 }, (_, t) => [t, 1, 0, 0]));
     const spikes = simulateFloat(integerNetwork(quantize(n, dynapcnn9)), input, {
       steps: 140,
-      saturate: true,
+      saturate: dynapcnn9,
     });
     expect(rowsOf(spikes)).toEqual(['130,s,0,0,0', '65,s,0,0,0']); // subtract reset: 1 + 2 * 65 = 131
   });

@@ -119,7 +119,7 @@ describe('simulateFloat', () => {
     ]);
     // 60000 -> 1 spike without saturation; clamped to 32767 < 40000 -> none.
     expect(simulateFloat(n, ev).count).toBe(1);
-    expect(simulateFloat(n, ev, { saturate: true }).count).toBe(0);
+    expect(simulateFloat(n, ev, { saturate: dynapcnn9 }).count).toBe(0);
     expect(dynapcnn9.stateBits).toBe(16);
   });
 
@@ -227,7 +227,7 @@ describe('compareSpikeCounts', () => {
     const n = await loadNetwork(goldenFile('conv_pool_affine', 'network.nir'));
     const q = quantize(n, dynapcnn9);
     const ev = readInputCsv(goldenFile('conv_pool_affine', 'input.csv'));
-    const cmp = compareSpikeCounts(n, q, ev, { steps: 80 });
+    const cmp = compareSpikeCounts(n, q, ev, dynapcnn9, { steps: 80 });
     const meta = JSON.parse(readFileSync(goldenFile('conv_pool_affine', 'meta.json'), 'utf8')) as {
       spikes_per_layer: Record<string, number>;
     };

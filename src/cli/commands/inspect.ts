@@ -65,10 +65,11 @@ export function register(program: Command): void {
     }
     const network = await parseNetworkFile(bytes, file, importOptionsOf(opts));
     const summary = summarizeNetwork(network);
-    const q = opts.quantize || opts.events ? quantize(network, getProfile(opts.chip)) : undefined;
+    const profile = getProfile(opts.chip);
+    const q = opts.quantize || opts.events ? quantize(network, profile) : undefined;
     const spikes =
       q && opts.events
-        ? compareSpikeCounts(network, q, readInputEvents(opts.events, { stepUs }), { steps })
+        ? compareSpikeCounts(network, q, readInputEvents(opts.events, { stepUs }), profile, { steps })
         : undefined;
     if (opts.json) {
       const out = {
