@@ -33,12 +33,17 @@ export function spikesOf(layers: string[], rows: readonly (readonly number[])[])
   return sp;
 }
 
-/** Events as sorted "t,c,y,x" / "t,layer,c,y,x" strings: compared as multisets, layers by name. */
-export function rowsOf(e: InputEvents | Spikes): string[] {
+/**
+ * Events as sorted "t,c,y,x" / "t,layer,c,y,x" strings (of one batch or of several): compared as
+ * multisets, layers by name. The one way tests turn events or spikes into rows.
+ */
+export function rowsOf(batches: InputEvents | Spikes | readonly (InputEvents | Spikes)[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < e.count; i++) {
-    const layer = 'layers' in e ? `${e.layers[e.layer[i]]},` : '';
-    out.push(`${e.t[i]},${layer}${e.c[i]},${e.y[i]},${e.x[i]}`);
+  for (const e of Array.isArray(batches) ? batches : [batches]) {
+    for (let i = 0; i < e.count; i++) {
+      const layer = 'layers' in e ? `${e.layers[e.layer[i]]},` : '';
+      out.push(`${e.t[i]},${layer}${e.c[i]},${e.y[i]},${e.x[i]}`);
+    }
   }
   return out.sort();
 }

@@ -38,16 +38,7 @@ export function goldenSteps(name: string): number {
   return (JSON.parse(readFileSync(goldenFile(name, 'meta.json'), 'utf8')) as { steps: number }).steps;
 }
 
-/** Spikes as sorted `t,layer,c,y,x` rows: multisets compare equal as sorted lists. */
-export function spikeRows(s: Spikes | Spikes[]): string[] {
-  const all = Array.isArray(s) ? s : [s];
-  const rows: string[] = [];
-  for (const b of all) {
-    for (let i = 0; i < b.count; i++)
-      rows.push(`${b.t[i]},${b.layers[b.layer[i]]},${b.c[i]},${b.y[i]},${b.x[i]}`);
-  }
-  return rows.sort();
-}
+export { rowsOf as spikeRows } from '../helpers.ts';
 
 /** Rows of a golden expected.csv (`t,layer,c,y,x`), sorted. */
 export function expectedRows(name: string): string[] {

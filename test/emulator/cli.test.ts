@@ -109,7 +109,7 @@ describe('spikeforge run', () => {
     ]).catch((e: { code: number; stderr: string }) => e);
     expect(err).toMatchObject({ code: 1 });
     expect((err as { stderr: string }).stderr).toMatch(
-      /error: monitor: no layer named "nope"[\s\S]*hint: layers:/,
+      /error: --monitor: no layer named "nope"[\s\S]*hint: layers:/,
     );
   });
 });

@@ -190,10 +190,4 @@ export function randomCase(seed: number, o: CaseOptions = {}): RandomCase {
   return { config, events, steps: steps + r(3) };
 }
 
-/** Spike rows as sorted `t,layer,c,y,x` strings: a multiset to compare. */
-export function spikeRows(s: Spikes): string[] {
-  const rows: string[] = [];
-  for (let i = 0; i < s.count; i++)
-    rows.push(`${s.t[i]},${s.layers[s.layer[i]]},${s.c[i]},${s.y[i]},${s.x[i]}`);
-  return rows.sort();
-}
+export { rowsOf as spikeRows } from '../helpers.ts';
