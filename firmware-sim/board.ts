@@ -135,6 +135,7 @@ export class Board {
         this.sendRaw(this.owner, payload);
         return true;
       },
+      fault: (e) => this.fault(e),
     };
   }
 
@@ -192,7 +193,27 @@ export class Board {
     this.log?.('board: reset');
   }
 
+  /**
+   * A failure inside the board (a run's timer or step): the host is told with an unsolicited Error,
+   * the session ends; the board keeps serving and keeps its configuration.
+   */
+  private fault(e: unknown): void {
+    const message = `the run failed on the board and was stopped: ${(e as Error).message}`;
+    const owner = this.owner;
+    if (owner) this.sendRaw(owner, encodeMessage({ seq: 0, ...this.error(BoardError.INTERNAL, message) }));
+    this.endSession('fault');
+  }
+
   private onFrame(client: Client, payload: Uint8Array): void {
+    // Whatever a peer sends, the board answers or ignores it; it never ends the process.
+    try {
+      this.handleFrame(client, payload);
+    } catch (e) {
+      this.log?.(`   frame from ${client.name} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private handleFrame(client: Client, payload: Uint8Array): void {
     this.counters.framesIn++;
     let env: Envelope;
     try {

@@ -36,6 +36,8 @@ export interface StreamHost {
   refuse: Refuse;
   /** Sends an output frame to the session's host; false: no host holds the board. */
   send(payload: Uint8Array): boolean;
+  /** Something failed inside the run (never a peer's input to throw at the board): the run ends. */
+  fault(e: unknown): void;
 }
 
 /** Prepares the chip for a run: steps from 0, membranes kept or reset, the monitored cores selected. */
@@ -94,6 +96,20 @@ export class RunStream {
     this.out = makeCoreEvents(Math.max(16, Math.floor((start.frameSize - 128) / MAX_PACKED_EVENT_BYTES)));
     this.rto = host.outputTimeoutMs;
     this.schedulePump();
+  }
+
+  /**
+   * Runs a callback of a timer or of setImmediate: nothing thrown there may end the board process, so
+   * a failure stops this run and is reported to the board instead.
+   */
+  private guarded(f: () => void): void {
+    if (this.stopped) return;
+    try {
+      f();
+    } catch (e) {
+      this.stop();
+      this.host.fault(e);
+    }
   }
 
   /** Ends the run: no more output, no timers. */
@@ -180,7 +196,7 @@ export class RunStream {
     this.pumpScheduled = true;
     setImmediate(() => {
       this.pumpScheduled = false;
-      this.pump();
+      this.guarded(() => this.pump());
     });
   }
 
@@ -229,7 +245,7 @@ export class RunStream {
       this.paceTimer = setTimeout(
         () => {
           this.paceTimer = undefined;
-          this.schedulePump();
+          this.guarded(() => this.schedulePump());
         },
         Math.max(1, this.host.profile.stepMicros / 1000),
       );
@@ -300,13 +316,15 @@ export class RunStream {
     if (this.retransmitTimer || this.stopped || this.unacked.length === 0) return;
     this.retransmitTimer = setTimeout(() => {
       this.retransmitTimer = undefined;
-      if (this.stopped || this.unacked.length === 0) return;
-      if (performance.now() - this.unacked[0].sentAt >= this.rto) {
-        // Go-back-N: everything not acknowledged goes again, in order.
-        if (!this.resendUnacked()) return;
-        this.rto = Math.min(this.rto * 2, 2000);
-      }
-      this.armRetransmit();
+      this.guarded(() => {
+        if (this.stopped || this.unacked.length === 0) return;
+        if (performance.now() - this.unacked[0].sentAt >= this.rto) {
+          // Go-back-N: everything not acknowledged goes again, in order.
+          if (!this.resendUnacked()) return;
+          this.rto = Math.min(this.rto * 2, 2000);
+        }
+        this.armRetransmit();
+      });
     }, this.rto);
   }
 

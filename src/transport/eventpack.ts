@@ -34,6 +34,8 @@ const MAX_ADDRESS_BITS = 30;
 const MAX_VARINT_BYTES = 5;
 /** A step token is `(delta - 1) << 1 | 1` in 31 bits. */
 const MAX_STEP_DELTA = 2 ** 30;
+/** Steps are int32 everywhere (event arrays, the emulator): a packed stream never passes this. */
+const MAX_STEP = 0x7fffffff;
 /** Worst case per event: a step token and an event token, 5 bytes each. */
 export const MAX_PACKED_EVENT_BYTES = 2 * MAX_VARINT_BYTES;
 const MAX_EVENT_BYTES = MAX_PACKED_EVENT_BYTES;
@@ -240,6 +242,8 @@ function unpack(
   const w3 = four ? widths[3] : 0;
   let p = nf;
   const n = bytes.length;
+  if (!Number.isInteger(firstStep) || firstStep < 0 || firstStep > MAX_STEP)
+    throw protocolError(`first step ${firstStep} is outside 0..${MAX_STEP}`);
   let step = firstStep;
   let k = 0;
   while (k < count) {
@@ -258,6 +262,8 @@ function unpack(
     }
     if (v & 1) {
       step += (v >>> 1) + 1;
+      if (step > MAX_STEP)
+        throw protocolError(`the step counter passes ${MAX_STEP} after ${k} of ${count} events`);
       continue;
     }
     let address = v >>> 1;
