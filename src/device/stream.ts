@@ -8,6 +8,7 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { type Monitor, monitoredCores } from '../image/monitor.ts';
+import { errorFromBoard } from '../transport/errors.ts';
 import type { CoreEvents } from '../transport/eventpack.ts';
 import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.ts';
 import type { Envelope } from '../transport/messages.ts';
@@ -64,6 +65,12 @@ export class RunStream {
 
   /** An unsolicited frame of the session: the run's output stream. */
   readonly onFrame = (env: Envelope): void => {
+    if (env.error) {
+      // The board stopped the run on its own (a failure inside it) and ended the session.
+      const { code, message } = env.error;
+      this.fail(errorFromBoard(code ?? 0, message ?? '', `${this.conn.uri} (run ${this.runId})`));
+      return;
+    }
     const o = env.outputEvents;
     if (!o) return;
     if ((o.runId ?? 0) !== this.runId) {
@@ -163,8 +170,9 @@ export class RunStream {
     } while (from < events.count);
     let streamSeq = 0;
     let sentEvents = 0;
+    // Waiting for credit ends with the run: a board that died gives none, and must not keep us alive.
     const waitForCredit = async (need: number) => {
-      while (sentEvents - this.consumed + need > capacity) await this.news(50);
+      while (this.failure === undefined && sentEvents - this.consumed + need > capacity) await this.news(50);
     };
     let next = 0;
     let failure: unknown;
@@ -173,6 +181,7 @@ export class RunStream {
       const f = frames[next];
       const n = f.to - f.from;
       await waitForCredit(n);
+      if (this.failure !== undefined) break;
       sentEvents += n;
       const seq = ++streamSeq;
       const last = next === frames.length - 1;
