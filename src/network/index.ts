@@ -5,8 +5,12 @@ export { formatIssuePath, formatNetworkJson, networkJsonSchema, parseNetworkJson
 export { loadNetwork, parseNetworkFile, readNetworkFile, saveNetwork } from './load.ts';
 export {
   compareNodeNames,
+  describeNir,
+  formatNirSummary,
   NIR_WRITE_VERSION,
+  type NirGraphSummary,
   type NirImportOptions,
+  type NirNodeSummary,
   readNir,
   writeNir,
 } from './nir/index.ts';

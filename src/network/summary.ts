@@ -1,5 +1,6 @@
 /** A description of a network for people and tools (what `spikeforge inspect` prints). */
 
+import { formatTable } from '../util/table.ts';
 import { hashNetwork } from './hash.ts';
 import type { Layer, Network, Shape3 } from './schema.ts';
 import { flatOutputs, inferShapes } from './shapes.ts';
@@ -98,13 +99,7 @@ export function formatNetworkSummary(s: NetworkSummary): string {
       l.details,
     ]);
   });
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const table = rows.map((r) =>
-    r
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd(),
-  );
+  const table = formatTable(rows);
   const ifLayers = s.layers.filter((l) => l.type === 'if');
   const lines = [
     ...(s.name ? [`network  ${s.name}`] : []),

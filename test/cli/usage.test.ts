@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flagOf, messageOf } from '../../src/cli/output.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
-import { goldenFile } from '../fixtures.ts';
+import { fixturesDir, goldenFile } from '../fixtures.ts';
 import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-usage-'));
@@ -84,5 +84,18 @@ describe('compile --check / --json', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\nerrors:\n {2}- /);
     expect(r.stderr).toMatch(/^error: network does not fit on dynapcnn9: \d problems?\nhint: [^\n]+\n$/);
+  });
+});
+
+describe('inspect of a LIF network (Norse, Rockpool)', () => {
+  it('shows it, with a note on why it cannot be deployed, and exits 0; compile refuses it', () => {
+    const lif = join(fixturesDir, 'nir', 'lif_norse.nir');
+    const r = cli(['inspect', lif]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2\s+1\s+LIF\s+0\s+r 1, tau 0\.0025, v_leak 0, v_threshold 0\.1$/m);
+    expect(r.stdout).toContain(
+      '  - cannot be deployed: node "1" (LIF): leaky neurons have no equivalent on integrate-and-fire chips',
+    );
+    expectCleanError(cli(['compile', lif, '--check']), /node "1" \(LIF\): leaky neurons have no equivalent/);
   });
 });

@@ -5,8 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dynapcnn9 } from '../../src/chip/index.ts';
 import { writeHdf5Tree } from '../../src/network/hdf5.ts';
 import {
+  describeNir,
   flatOutputs,
   formatNetworkJson,
+  formatNirSummary,
   hashNetwork,
   inferShapes,
   loadNetwork,
@@ -497,5 +499,24 @@ describe('NIR nested graphs', () => {
     ]);
     const bias = n.layers[0].type === 'linear' ? n.layers[0].bias : null;
     expect(Array.from(bias?.data ?? [])).toEqual([0.5, 0]);
+  });
+});
+
+describe('describeNir (inspect of graphs the IR cannot hold)', () => {
+  it('lists the nodes of a Rockpool LIF export with inputs and parameters', async () => {
+    const s = await describeNir(readFileSync(nirFixture('lif_rockpool.nir')), 'lif.nir');
+    expect(s.nodes.map((n) => [n.name, n.type, n.inputs, n.params])).toEqual([
+      ['input', 'Input', [], ['shape 1']],
+      ['0_LinearTorch', 'Linear', ['input'], ['weight 0.04']],
+      [
+        '1_LIFNeuronTorch',
+        'LIF',
+        ['0_LinearTorch'],
+        ['r 24.019737', 'tau 0.0025', 'v_leak 0', 'v_threshold 0.1'],
+      ],
+      ['output', 'Output', ['1_LIFNeuronTorch'], ['shape [1, 1, 1]']],
+    ]);
+    expect(s.types).toEqual({ Input: 1, Linear: 1, LIF: 1, Output: 1 });
+    expect(formatNirSummary(s)).toMatch(/\n\n4 nodes \(1 Input, 1 Linear, 1 LIF, 1 Output\)\n$/);
   });
 });

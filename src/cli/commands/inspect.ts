@@ -5,7 +5,10 @@ import { SpikeforgeError } from '../../errors.ts';
 import { readInputEvents } from '../../events/io.ts';
 import { isImage } from '../../image/index.ts';
 import {
+  describeNir,
   formatNetworkSummary,
+  formatNirSummary,
+  type Network,
   parseNetworkFile,
   readNetworkFile,
   summarizeNetwork,
@@ -27,6 +30,33 @@ interface InspectOptions extends NirCliOptions {
   events?: string;
   steps?: string;
   stepUs?: string;
+}
+
+/**
+ * The network, or undefined after showing a NIR graph the IR cannot hold (leaky neurons, ...): inspect
+ * shows what the file holds, with a note on why it cannot be deployed; only `compile` fails on it.
+ */
+async function readOrDescribe(
+  bytes: Uint8Array,
+  file: string,
+  opts: InspectOptions,
+): Promise<Network | undefined> {
+  try {
+    return await parseNetworkFile(bytes, file, importOptionsOf(opts));
+  } catch (e) {
+    if (!(e instanceof SpikeforgeError) || e.code !== 'NIR_UNSUPPORTED' || opts.quantize || opts.events)
+      throw e;
+    const graph = await describeNir(bytes, file);
+    const reason = e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message;
+    const note = `cannot be deployed: ${reason}${e.hint ? `; ${e.hint}` : ''}`;
+    if (opts.json) {
+      const out = { file, format: 'nir', deployable: false, ...graph, notes: [note] };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      process.stdout.write(`file     ${file}\n\n${formatNirSummary(graph)}notes:\n  - ${note}\n`);
+    }
+    return undefined;
+  }
 }
 
 export function register(program: Command): void {
@@ -63,7 +93,8 @@ export function register(program: Command): void {
       );
       return;
     }
-    const network = await parseNetworkFile(bytes, file, importOptionsOf(opts));
+    const network = await readOrDescribe(bytes, file, opts);
+    if (network === undefined) return;
     const summary = summarizeNetwork(network);
     const profile = getProfile(opts.chip);
     const q = opts.quantize || opts.events ? quantize(network, profile) : undefined;
