@@ -10,7 +10,7 @@ export abstract class BaseTransport implements Transport {
   abstract readonly uri: string;
   private dataListener: ((chunk: Uint8Array) => void) | undefined;
   private queued: Uint8Array[] = [];
-  private closeListener: (error?: Error) => void = () => {};
+  private closeListener: ((error?: Error) => void) | undefined;
   private state: 'open' | 'closing' | 'closed' = 'open';
 
   abstract write(data: Uint8Array): Promise<void>;
@@ -25,15 +25,21 @@ export abstract class BaseTransport implements Transport {
     return this.state === 'closed';
   }
 
-  onData(listener: (chunk: Uint8Array) => void): void {
+  onData(listener: (chunk: Uint8Array) => void): () => void {
     this.dataListener = listener;
     const queued = this.queued;
     this.queued = [];
     for (const chunk of queued) listener(chunk);
+    return () => {
+      if (this.dataListener === listener) this.dataListener = undefined;
+    };
   }
 
-  onClose(listener: (error?: Error) => void): void {
+  onClose(listener: (error?: Error) => void): () => void {
     this.closeListener = listener;
+    return () => {
+      if (this.closeListener === listener) this.closeListener = undefined;
+    };
   }
 
   /** Hands received bytes to the listener, or keeps them until one is registered. */
@@ -56,7 +62,7 @@ export abstract class BaseTransport implements Transport {
   protected ended(error?: Error): boolean {
     if (this.state === 'closed') return false;
     this.state = 'closed';
-    this.closeListener(error);
+    this.closeListener?.(error);
     return true;
   }
 }

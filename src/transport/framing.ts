@@ -330,12 +330,15 @@ export class FramedLink {
     return this.batch;
   }
 
-  onFrame(listener: (payload: Uint8Array) => void): void {
+  onFrame(listener: (payload: Uint8Array) => void): () => void {
     this.frameListener = listener;
+    return () => {
+      if (this.frameListener === listener) this.frameListener = () => {};
+    };
   }
 
-  onClose(listener: (error?: Error) => void): void {
-    this.transport.onClose(listener);
+  onClose(listener: (error?: Error) => void): () => void {
+    return this.transport.onClose(listener);
   }
 
   close(): Promise<void> {

@@ -8,10 +8,16 @@ export interface Transport {
   readonly uri: string;
   /** Sends bytes; resolves when they were handed to the link (drained). Rejects once closed. */
   write(data: Uint8Array): Promise<void>;
-  /** Registers the receiver of incoming bytes (one receiver; a second call replaces the first). */
-  onData(listener: (chunk: Uint8Array) => void): void;
-  /** Called once when the link closes, with the error if it was not closed by `close()`. */
-  onClose(listener: (error?: Error) => void): void;
+  /**
+   * Registers the receiver of incoming bytes (one receiver; a second call replaces the first).
+   * Returns the function that unregisters it (bytes are then kept until the next receiver).
+   */
+  onData(listener: (chunk: Uint8Array) => void): () => void;
+  /**
+   * Called once when the link closes, with the error if it was not closed by `close()` (one listener;
+   * a second call replaces the first). Returns the function that unregisters it.
+   */
+  onClose(listener: (error?: Error) => void): () => void;
   close(): Promise<void>;
   readonly isOpen: boolean;
 }

@@ -28,6 +28,25 @@ describe('BaseTransport', () => {
     expect(got).toEqual([1, 2, 3, 4]);
   });
 
+  it('registrations return their unsubscribe: bytes wait for the next listener, a removed close listener hears nothing', async () => {
+    const t = new Loop();
+    const first: number[] = [];
+    const off = t.onData((c) => first.push(...c));
+    await t.write(Uint8Array.of(1));
+    off();
+    await t.write(Uint8Array.of(2));
+    const second: number[] = [];
+    t.onData((c) => second.push(...c));
+    off(); // a stale unsubscribe leaves the newer listener alone
+    await t.write(Uint8Array.of(3));
+    expect(first).toEqual([1]);
+    expect(second).toEqual([2, 3]);
+    const closes: string[] = [];
+    t.onClose(() => closes.push('removed'))();
+    await t.close();
+    expect(closes).toEqual([]);
+  });
+
   it('tells the close listener once, with the error only when the link was lost', async () => {
     const closes: (Error | undefined)[] = [];
     const t = new Loop();
