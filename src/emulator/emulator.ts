@@ -13,16 +13,9 @@ import { evaluationOrder } from '../image/config.ts';
 import { type Monitor, selectMonitored } from '../image/monitor.ts';
 import { EventQueue } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
-import {
-  buildCore,
-  connectCore,
-  makePort,
-  readCoreState,
-  resetCore,
-  scatter,
-  update,
-  writeCoreState,
-} from './core.ts';
+import { buildCore, connectCore, makePort, readCoreState, resetCore, writeCoreState } from './core.ts';
+import type { Engine, EngineName } from './engine.ts';
+import { defaultEngine, makeEngine } from './engine.ts';
 import type { TracePoint, Traces } from './trace.ts';
 
 export interface EmulatorOptions {
@@ -32,6 +25,11 @@ export interface EmulatorOptions {
   profile?: ChipProfile;
   /** Neurons whose membrane is recorded after every step (see `traces()`). */
   trace?: TracePoint[];
+  /**
+   * The engine that simulates the steps, bit for bit the same either way: 'wasm' (WebAssembly SIMD, the
+   * default where this Node runs it) or 'js' (JavaScript).
+   */
+  engine?: EngineName;
 }
 
 export interface RunOptions {
@@ -97,6 +95,7 @@ export class Emulator {
   private readonly order: CoreRuntime[];
   private readonly byLayer = new Map<string, CoreRuntime>();
   private readonly input: InputMap;
+  private readonly stepper: Engine;
   private readonly queue = new EventQueue();
   private readonly out = new SpikeBuffer();
   private currentStep = 0;
@@ -137,6 +136,7 @@ export class Emulator {
       );
     }
     this.order = evaluationOrder(config).map((id) => byId.get(id)!);
+    this.stepper = makeEngine(options.engine ?? defaultEngine(), this.cores, this.order);
     const inp = config.input;
     const [y0, x0, y1, x1] = inp.crop;
     this.input = {
@@ -155,6 +155,11 @@ export class Emulator {
     };
     if (options.monitor !== undefined) this.setMonitor(options.monitor);
     if (options.trace) this.setTrace(options.trace);
+  }
+
+  /** The engine that simulates the steps. */
+  get engine(): EngineName {
+    return this.stepper.name;
   }
 
   /** The next step to simulate (steps before it are done). */
@@ -323,12 +328,7 @@ export class Emulator {
   private simulateStep(out: SpikeBuffer): void {
     const t = this.currentStep;
     this.deliverInput(t);
-    const order = this.order;
-    for (let i = 0; i < order.length; i++) {
-      const core = order[i];
-      scatter(core);
-      update(core, t, core.monitored ? out : null);
-    }
+    this.stepper.step(t, out);
     if (this.tracePoints.length > 0) this.recordTraces(t);
     this.currentStep = t + 1;
   }

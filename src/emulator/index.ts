@@ -17,6 +17,8 @@ export type {
   RunOptions,
 } from './emulator.ts';
 export { Emulator, runEmulator } from './emulator.ts';
+export type { EngineName } from './engine.ts';
+export { defaultEngine, engineNames, parseEngine } from './engine.ts';
 export { loadBatchSamples } from './samples.ts';
 export type { TracePoint } from './trace.ts';
 export { parseTracePoints } from './trace.ts';

@@ -13,6 +13,8 @@ export interface CaseOptions {
   reset?: 'subtract' | 'zero';
   /** Large weights, thresholds and event counts, so the membrane hits the int16 bounds. */
   saturate?: boolean;
+  /** Features per core at most (default 4); more reach the engines' vector loops (8 lanes and tails). */
+  maxFeatures?: number;
 }
 
 export interface RandomCase {
@@ -58,7 +60,7 @@ export function randomCase(seed: number, o: CaseOptions = {}): RandomCase {
   const inputPool = pick([1, 1, 2]);
   const geometry = (): Geometry => {
     const k = 1 + r(4);
-    return { k, s: pick([1, 1, 2, 4]), p: r(Math.min(k, 3)), F: 1 + r(4) };
+    return { k, s: pick([1, 1, 2, 4]), p: r(Math.min(k, 3)), F: 1 + r(o.maxFeatures ?? 4) };
   };
   let id = 0;
   const cores: CoreConfig[] = [];

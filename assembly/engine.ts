@@ -1,0 +1,340 @@
+// The WebAssembly SIMD engine (AssemblyScript): one step of every core, in evaluation order, over the
+// arrays that src/emulator/wasm.ts lays out in this module's (imported) memory. Exactly the semantics
+// of chip-spec.md and of the JavaScript engine (src/emulator/core.ts, update.ts), which the property
+// tests hold it against; built by scripts/build-wasm.js into wasm/engine.wasm.
+//
+// A core is a descriptor of i32 fields (indices below, exported so the loader reads them from here):
+// scalars, then byte offsets of its arrays. Layouts are those of the JavaScript engine: membrane
+// position-major (int32, p*F + f), weights input-major with kx reversed and grouped by phase, so one
+// input row's outputs and their weights are one contiguous run of (ox, f). A step's input is summed
+// exactly before the update saturates it: in int16 lanes (i16x8, eight per add) into `acc16` when no
+// sum can leave int16 (|w| max times the step's events <= 32767), else in int32 lanes (i32x4) straight
+// into the membrane. The update runs eight neurons at a time (i32x4 pairs) and finishes the few that
+// fire one by one.
+
+// Core descriptor fields (i32 index; synops is an f64 at byte 0).
+export const D_SYNOPS: i32 = 0;
+export const D_F: i32 = 2;
+export const D_H: i32 = 3;
+export const D_W: i32 = 4;
+export const D_K: i32 = 5;
+export const D_KW: i32 = 6;
+export const D_SY: i32 = 7;
+export const D_TH: i32 = 8;
+export const D_TL: i32 = 9;
+export const D_ZERO: i32 = 10;
+export const D_HASBIAS: i32 = 11;
+export const D_ALWAYS: i32 = 12;
+export const D_VISITALL: i32 = 13;
+export const D_MAXW: i32 = 14;
+export const D_FANMAX: i32 = 15;
+export const D_PORT: i32 = 16;
+export const D_NDEST: i32 = 17;
+export const D_DESTS: i32 = 18;
+export const D_W32: i32 = 19;
+export const D_W16: i32 = 20;
+export const D_BIAS: i32 = 21;
+export const D_BIASMAP: i32 = 22;
+export const D_STATE: i32 = 23;
+export const D_ACC16: i32 = 24;
+export const D_OYLO: i32 = 25;
+export const D_OYHI: i32 = 26;
+export const D_KYLO: i32 = 27;
+export const D_OXLO: i32 = 28;
+export const D_OXHI: i32 = 29;
+export const D_COLLO: i32 = 30;
+export const D_ADDRC: i32 = 31;
+export const D_ADDRY: i32 = 32;
+export const D_ADDRX: i32 = 33;
+export const D_POSFLAG: i32 = 34;
+export const D_POSLIST: i32 = 35;
+export const D_FIREDJ: i32 = 36;
+export const D_FIREDN: i32 = 37;
+export const D_FIRED: i32 = 38;
+export const D_SPIKES: i32 = 39;
+export const D_SCRATCH: i32 = 40;
+export const D_FIELDS: i32 = 41;
+// Port record fields: where a core's input events of the step are summed per address (c, y, x).
+export const P_COUNT: i32 = 0;
+export const P_LIST: i32 = 1;
+export const P_N: i32 = 2;
+export const P_DROPPED: i32 = 3;
+export const P_FIELDS: i32 = 4;
+
+// Step state between a core's scatter and its update.
+let posN: i32 = 0;
+let paired: bool = false;
+let denseStep: bool = false;
+let fired: i32 = 0;
+
+function get(d: usize, f: i32): i32 {
+  return load<i32>(d + ((<usize>f) << 2));
+}
+
+function set(d: usize, f: i32, v: i32): void {
+  store<i32>(d + ((<usize>f) << 2), v);
+}
+
+function ptr(d: usize, f: i32): usize {
+  return <usize>load<i32>(d + ((<usize>f) << 2));
+}
+
+/** Simulates step t of the `n` cores whose descriptor offsets are listed at `order`. */
+export function step(order: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const d = ptr(order, i);
+    posN = 0;
+    paired = false;
+    denseStep = false;
+    scatter(d);
+    update(d);
+  }
+}
+
+/** a[0 .. len) += b[0 .. len) * cnt in int16 lanes (no sum leaves int16: checked by the caller). */
+function addRun16(a: usize, b: usize, len: i32, cnt: i32): void {
+  const c = i16x8.splat(<i16>cnt);
+  let j = 0;
+  for (; j + 16 <= len; j += 16) {
+    const p = a + ((<usize>j) << 1);
+    const q = b + ((<usize>j) << 1);
+    v128.store(p, i16x8.add(v128.load(p), i16x8.mul(v128.load(q), c)));
+    v128.store(p, i16x8.add(v128.load(p, 16), i16x8.mul(v128.load(q, 16), c)), 16);
+  }
+  if (j + 8 <= len) {
+    const p = a + ((<usize>j) << 1);
+    v128.store(p, i16x8.add(v128.load(p), i16x8.mul(v128.load(b + ((<usize>j) << 1)), c)));
+    j += 8;
+  }
+  for (; j < len; j++) {
+    const p = a + ((<usize>j) << 1);
+    store<i16>(p, <i16>(<i32>load<i16>(p) + <i32>load<i16>(b + ((<usize>j) << 1)) * cnt));
+  }
+}
+
+/** a[0 .. len) += b[0 .. len) * cnt in int32 lanes (exact: the membrane is summed in int32). */
+function addRun32(a: usize, b: usize, len: i32, cnt: i32): void {
+  const c = i32x4.splat(cnt);
+  let j = 0;
+  for (; j + 4 <= len; j += 4) {
+    const p = a + ((<usize>j) << 2);
+    v128.store(p, i32x4.add(v128.load(p), i32x4.mul(v128.load(b + ((<usize>j) << 2)), c)));
+  }
+  for (; j < len; j++) {
+    const p = a + ((<usize>j) << 2);
+    store<i32>(p, load<i32>(p) + load<i32>(b + ((<usize>j) << 2)) * cnt);
+  }
+}
+
+/** Scatter steps whose addresses times the fan-out reach H*W / DENSE_FACTOR update every position. */
+const DENSE_FACTOR: i64 = 4;
+
+function scatter(d: usize): void {
+  const port = ptr(d, D_PORT);
+  const n = get(port, P_N);
+  if (n === 0) return;
+  const count = ptr(port, P_COUNT);
+  const list = ptr(port, P_LIST);
+  const F = get(d, D_F);
+  const H = get(d, D_H);
+  const W = get(d, D_W);
+  const k = get(d, D_K);
+  const kw = get(d, D_KW);
+  const sy = get(d, D_SY);
+  let events: i64 = 0;
+  for (let i = 0; i < n; i++) events += <i64>load<i32>(count + (ptr(list, i) << 2));
+  paired = <i64>get(d, D_MAXW) * events <= 32767;
+  const acc = paired ? ptr(d, D_ACC16) : ptr(d, D_STATE);
+  const weights = paired ? ptr(d, D_W16) : ptr(d, D_W32);
+  const dense = <i64>n * <i64>get(d, D_FANMAX) * DENSE_FACTOR >= <i64>H * <i64>W;
+  if (dense) denseStep = true;
+  const mark = get(d, D_ALWAYS) === 0 && get(d, D_VISITALL) === 0 && !dense;
+  const oyLo = ptr(d, D_OYLO);
+  const oyHi = ptr(d, D_OYHI);
+  const kyLo = ptr(d, D_KYLO);
+  const oxLo = ptr(d, D_OXLO);
+  const oxHi = ptr(d, D_OXHI);
+  const colLo = ptr(d, D_COLLO);
+  const addrC = ptr(d, D_ADDRC);
+  const addrY = ptr(d, D_ADDRY);
+  const addrX = ptr(d, D_ADDRX);
+  const posFlag = ptr(d, D_POSFLAG);
+  const posList = ptr(d, D_POSLIST);
+  let pn = posN;
+  let synops: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const a = ptr(list, i);
+    const ca = count + (a << 2);
+    const cnt = load<i32>(ca);
+    store<i32>(ca, 0);
+    const iy = <usize>load<u16>(addrY + (a << 1));
+    const ix = <usize>load<u16>(addrX + (a << 1));
+    const y0 = get(oyLo, <i32>iy);
+    const y1 = get(oyHi, <i32>iy);
+    const x0 = get(oxLo, <i32>ix);
+    const x1 = get(oxHi, <i32>ix);
+    if (y1 < y0 || x1 < x0) continue;
+    const nx = x1 - x0 + 1;
+    synops += <f64>cnt * <f64>(y1 - y0 + 1) * <f64>nx;
+    const cBase = <i32>load<u16>(addrC + (a << 1)) * k;
+    const col0 = get(colLo, <i32>ix);
+    let ky = get(kyLo, <i32>iy);
+    const len = nx * F;
+    for (let oy = y0; oy <= y1; oy++, ky -= sy) {
+      const rowW = (cBase + ky) * kw + col0;
+      const p0 = oy * W + x0;
+      if (paired) addRun16(acc + ((<usize>(p0 * F)) << 1), weights + ((<usize>(rowW * F)) << 1), len, cnt);
+      else addRun32(acc + ((<usize>(p0 * F)) << 2), weights + ((<usize>(rowW * F)) << 2), len, cnt);
+      if (mark) {
+        for (let p = p0; p < p0 + nx; p++) {
+          if (load<u8>(posFlag + <usize>p) === 0) {
+            store<u8>(posFlag + <usize>p, 1);
+            store<i32>(posList + ((<usize>pn) << 2), p);
+            pn++;
+          }
+        }
+      }
+    }
+  }
+  set(port, P_N, 0);
+  posN = pn;
+  const sp = d + ((<usize>D_SYNOPS) << 2);
+  store<f64>(sp, load<f64>(sp) + synops * <f64>F);
+}
+
+/** A neuron at or above threshold_high with value v (before saturation): spikes, reset, floor. */
+function fire(d: usize, j: i32, v: i32): void {
+  const th = get(d, D_TH);
+  if (v > 32767) v = 32767;
+  const m = v < 2 * th ? 1 : v / th;
+  const r = get(d, D_ZERO) !== 0 ? 0 : v - m * th;
+  const tl = get(d, D_TL);
+  store<i32>(ptr(d, D_STATE) + ((<usize>j) << 2), max<i32>(r, tl));
+  const f = fired;
+  store<i32>(ptr(d, D_FIREDJ) + ((<usize>f) << 2), j);
+  store<i32>(ptr(d, D_FIREDN) + ((<usize>f) << 2), m);
+  fired = f + 1;
+}
+
+/**
+ * Neurons j0 .. j0+len: membrane + this step's int16 sums (when paired, cleared as read) + bias (at
+ * `bias`, indexed from j0), floored; those at threshold_high fire.
+ */
+function updateRange(d: usize, j0: i32, len: i32, bias: usize, hasBias: bool): void {
+  const state = ptr(d, D_STATE);
+  const acc = ptr(d, D_ACC16);
+  const scratch = ptr(d, D_SCRATCH);
+  const tl = get(d, D_TL);
+  const th = get(d, D_TH);
+  const vtl = i32x4.splat(tl);
+  const vth1 = i32x4.splat(th - 1);
+  const zero = i32x4.splat(0);
+  let j = 0;
+  for (; j + 8 <= len; j += 8) {
+    const sj = state + ((<usize>(j0 + j)) << 2);
+    let v0 = v128.load(sj);
+    let v1 = v128.load(sj, 16);
+    if (paired) {
+      const aj = acc + ((<usize>(j0 + j)) << 1);
+      const a = v128.load(aj);
+      v128.store(aj, zero);
+      v0 = i32x4.add(v0, i32x4.extend_low_i16x8_s(a));
+      v1 = i32x4.add(v1, i32x4.extend_high_i16x8_s(a));
+    }
+    if (hasBias) {
+      const bj = bias + ((<usize>j) << 2);
+      v0 = i32x4.add(v0, v128.load(bj));
+      v1 = i32x4.add(v1, v128.load(bj, 16));
+    }
+    v128.store(sj, i32x4.max_s(v0, vtl));
+    v128.store(sj, i32x4.max_s(v1, vtl), 16);
+    let hot = i32x4.bitmask(i32x4.gt_s(v0, vth1)) | (i32x4.bitmask(i32x4.gt_s(v1, vth1)) << 4);
+    if (hot !== 0) {
+      v128.store(scratch, v0);
+      v128.store(scratch, v1, 16);
+      while (hot !== 0) {
+        const l = ctz(hot);
+        hot &= hot - 1;
+        fire(d, j0 + j + l, load<i32>(scratch + ((<usize>l) << 2)));
+      }
+    }
+  }
+  for (; j < len; j++) {
+    const sj = state + ((<usize>(j0 + j)) << 2);
+    let v = load<i32>(sj);
+    if (paired) {
+      const aj = acc + ((<usize>(j0 + j)) << 1);
+      v += <i32>load<i16>(aj);
+      store<i16>(aj, 0);
+    }
+    if (hasBias) v += load<i32>(bias + ((<usize>j) << 2));
+    if (v >= th) fire(d, j0 + j, v);
+    else store<i32>(sj, max<i32>(v, tl));
+  }
+}
+
+/**
+ * Updates the neurons that can change at this step: those at positions that received input, or all of
+ * them (a bias, a positive threshold_low, a written state, or a step whose input reached most of the
+ * map); then sends the spikes to the destinations' ports.
+ */
+function update(d: usize): void {
+  const all = get(d, D_ALWAYS) !== 0 || get(d, D_VISITALL) !== 0;
+  const F = get(d, D_F);
+  const hasBias = get(d, D_HASBIAS) !== 0;
+  const posList = ptr(d, D_POSLIST);
+  const posFlag = ptr(d, D_POSFLAG);
+  fired = 0;
+  if (all || denseStep) {
+    const size = F * get(d, D_H) * get(d, D_W);
+    updateRange(d, 0, size, ptr(d, D_BIASMAP), hasBias);
+    for (let i = 0; i < posN; i++) store<u8>(posFlag + ptr(posList, i), 0);
+  } else {
+    const bias = ptr(d, D_BIAS);
+    for (let i = 0; i < posN; i++) {
+      const p = get(posList, i);
+      store<u8>(posFlag + <usize>p, 0);
+      updateRange(d, p * F, F, bias, hasBias);
+    }
+  }
+  if (all) set(d, D_VISITALL, 0);
+  set(d, D_FIRED, fired);
+  emit(d);
+}
+
+/** The step's spikes into the destinations' ports, through the per-neuron pooled-address tables. */
+function emit(d: usize): void {
+  const n = fired;
+  const firedJ = ptr(d, D_FIREDJ);
+  const firedN = ptr(d, D_FIREDN);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += get(firedN, i);
+  set(d, D_SPIKES, total);
+  if (n === 0) return;
+  const nDest = get(d, D_NDEST);
+  const dests = ptr(d, D_DESTS);
+  for (let k = 0; k < nDest; k++) {
+    const port = ptr(dests, 2 * k);
+    const addr = ptr(dests, 2 * k + 1);
+    const count = ptr(port, P_COUNT);
+    const list = ptr(port, P_LIST);
+    let pn = get(port, P_N);
+    let dropped = 0;
+    for (let i = 0; i < n; i++) {
+      const a = get(addr, get(firedJ, i));
+      const m = get(firedN, i);
+      if (a < 0) {
+        dropped += m;
+        continue;
+      }
+      const ca = count + ((<usize>a) << 2);
+      const c = load<i32>(ca);
+      // Listed on its first event, branch-free (the list has a spare slot past its end for this store).
+      store<i32>(list + ((<usize>pn) << 2), a);
+      pn += c === 0 ? 1 : 0;
+      store<i32>(ca, c + m);
+    }
+    set(port, P_N, pn);
+    set(port, P_DROPPED, get(port, P_DROPPED) + dropped);
+  }
+}
