@@ -22,7 +22,6 @@
  */
 
 import { SpikeforgeError } from '../errors.ts';
-import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreConfig } from '../image/config.ts';
 
 /** Events arriving at a core within the current step, summed per input address (c, y, x). */

@@ -5,7 +5,7 @@
  * writes (membrane, input ports, fired lists) into its memory, so everything outside the step is shared.
  */
 import { SpikeforgeError } from '../errors.ts';
-import type { SpikeBuffer } from './buffers.ts';
+import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreRuntime } from './core.ts';
 import { scatter } from './core.ts';
 import { update } from './update.ts';

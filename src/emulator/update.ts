@@ -3,7 +3,7 @@
  * firing, and the sending of spikes to the destinations' ports and to the output buffer.
  */
 
-import type { SpikeBuffer } from './buffers.ts';
+import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreRuntime } from './core.ts';
 
 /**

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SpikeBuffer } from './buffers.ts';
+import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
 import { emitOut } from './update.ts';
 
