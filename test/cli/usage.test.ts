@@ -99,3 +99,24 @@ describe('inspect of a LIF network (Norse, Rockpool)', () => {
     expectCleanError(cli(['compile', lif, '--check']), /node "1" \(LIF\): leaky neurons have no equivalent/);
   });
 });
+
+describe('run --device', () => {
+  it('refuses --trace instead of exiting 0 without a trace', () => {
+    const r = cli([
+      'run',
+      network,
+      '--device',
+      'sim',
+      '-i',
+      'in.csv',
+      '-o',
+      'o.csv',
+      '--trace',
+      '1:0:0:0',
+      '--trace-output',
+      't.csv',
+    ]);
+    expectCleanError(r, /^error: run --device: --trace records membranes on the emulator only$/);
+    expect(r.stderr).toContain('hint: drop --device to trace on the emulator');
+  });
+});

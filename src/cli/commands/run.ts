@@ -36,11 +36,37 @@ function monitorOf(opts: RunCliOptions): Monitor | undefined {
 
 /** Checks the options before anything is compiled or run. */
 function checkOptions(opts: RunCliOptions): void {
+  if (opts.device && (opts.trace || opts.traceOutput)) {
+    // A board reports spikes, not membranes: tracing is the emulator's (bit-accurate, the same values).
+    throw new SpikeforgeError('USAGE', 'run --device: --trace records membranes on the emulator only', {
+      hint: 'drop --device to trace on the emulator, which computes what the chip computes',
+    });
+  }
+  if (opts.device && opts.batch) {
+    throw new SpikeforgeError('USAGE', 'run --device: --batch runs on the emulator only', {
+      hint: 'drop --device, or run one input at a time on the board with --input',
+    });
+  }
   if (opts.batch) return;
-  if (!opts.input) throw new SpikeforgeError('USAGE', 'run: --input <events> is required (or --batch)');
-  if (!opts.output) throw new SpikeforgeError('USAGE', 'run: --output <spikes.csv> is required');
+  if (!opts.input) {
+    throw new SpikeforgeError('USAGE', 'run: --input <events> is required (or --batch)', {
+      hint: 'spikeforge run <image|network> -i events.csv -o spikes.csv',
+    });
+  }
+  if (!opts.output) {
+    throw new SpikeforgeError('USAGE', 'run: --output <spikes.csv> is required', {
+      hint: 'spikeforge run <image|network> -i events.csv -o spikes.csv',
+    });
+  }
   if (opts.trace && !opts.traceOutput) {
-    throw new SpikeforgeError('USAGE', '--trace needs --trace-output <trace.csv>');
+    throw new SpikeforgeError('USAGE', '--trace needs --trace-output <trace.csv>', {
+      hint: 'e.g. --trace 1:0:3:4 --trace-output trace.csv',
+    });
+  }
+  if (opts.traceOutput && !opts.trace) {
+    throw new SpikeforgeError('USAGE', '--trace-output needs --trace <layer:c:y:x,...>', {
+      hint: 'e.g. --trace 1:0:3:4 --trace-output trace.csv',
+    });
   }
 }
 
