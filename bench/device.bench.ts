@@ -11,7 +11,7 @@ import type { Board } from '../firmware-sim/board.ts';
 import { startSim } from '../firmware-sim/sim.ts';
 import { dynapcnn9 } from '../src/chip/index.ts';
 import { loadConfig } from '../src/compiler/index.ts';
-import type { Device } from '../src/device/index.ts';
+import type { DeviceApi } from '../src/device/index.ts';
 import { openDevice } from '../src/device/index.ts';
 import { Emulator, runEmulator } from '../src/emulator/index.ts';
 import type { InputEvents } from '../src/events/types.ts';
@@ -69,7 +69,12 @@ interface FlashRate {
 }
 
 /** Whole flashes and their phases until `minBytes` were sent. */
-async function flashRate(dev: Device, board: Board, image: Uint8Array, minBytes: number): Promise<FlashRate> {
+async function flashRate(
+  dev: DeviceApi,
+  board: Board,
+  image: Uint8Array,
+  minBytes: number,
+): Promise<FlashRate> {
   await dev.flash(image); // warm-up
   let bytes = 0;
   let flashes = 0;
@@ -138,7 +143,7 @@ function commitWork(image: Uint8Array): {
 }
 
 async function roundTrip(
-  dev: Device,
+  dev: DeviceApi,
   input: InputEvents,
 ): Promise<{ eventsPerS: number; ms: number; bytesOut: number; bytesIn: number }> {
   const before = { ...dev.linkStats };

@@ -1,7 +1,7 @@
 /** The device client: open a board by URI, flash, run, read state. */
 
 export { Device } from './device.ts';
-export type { OpenDeviceOptions } from './open.ts';
+export type { DeviceApi, OpenDeviceOptions } from './open.ts';
 export { openDevice } from './open.ts';
 export {
   type RunFileOptions,

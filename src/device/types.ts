@@ -54,7 +54,8 @@ export interface FlashResult {
   chunks: number;
   /** Times the flash started over because the board reset in the middle. */
   restarts: number;
-  verified: 'crc' | 'readback';
+  /** How the write was checked; 'none': applied, but the board cannot report it back (samna without readback). */
+  verified: 'crc' | 'readback' | 'none';
 }
 
 export interface DeviceRunOptions {

@@ -23,6 +23,15 @@ export interface Link {
   maxFrameSize?: number;
 }
 
+/**
+ * A board reached through a vendor library instead of the wire protocol (samna): the opener builds the
+ * device object itself, implementing the device client's interface (`DeviceApi` in device/open.ts), and
+ * `openDevice` returns it as is.
+ */
+export interface DeviceLink {
+  device: { readonly uri: string; close(): Promise<void> };
+}
+
 export interface LinkOpenOptions {
   /** Directory of serial lock files (default: $TMPDIR/spikeforge-locks). */
   lockDir?: string;
@@ -33,7 +42,7 @@ export interface LinkOpener {
   scheme: string;
   /** Accepted URI forms with an example each, for usage hints and `--help`. */
   forms: string[];
-  open(uri: string, options: LinkOpenOptions): Promise<Link>;
+  open(uri: string, options: LinkOpenOptions): Promise<Link | DeviceLink>;
   /** The boards of this kind present now, for `spikeforge devices`; notes say why a source gave none. */
   list?(): Promise<{ devices: DeviceListing[]; notes: string[] }>;
 }
@@ -65,7 +74,7 @@ export function uriScheme(uri: string): string {
 }
 
 /** Opens the link a device URI names, through the opener registered for its scheme. */
-export async function openLink(uri: string, options: LinkOpenOptions = {}): Promise<Link> {
+export async function openLink(uri: string, options: LinkOpenOptions = {}): Promise<Link | DeviceLink> {
   const scheme = uriScheme(uri);
   const opener = openers.get(scheme);
   if (!opener) {

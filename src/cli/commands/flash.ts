@@ -11,7 +11,10 @@ export function register(program: Command): void {
       'write an image (or a network, compiled on the way) to a board: staged, verified, applied atomically',
     )
     .argument('<file>', 'image from `spikeforge compile`, or a network (.nir, .json)')
-    .requiredOption('--device <uri>', 'serial:/dev/ttyACM0?baud=921600, tcp:HOST:PORT, sim')
+    .requiredOption(
+      '--device <uri>',
+      'serial:/dev/ttyACM0?baud=921600, tcp:HOST:PORT, sim, samna:speck2fdevkit',
+    )
     .option('--verify <how>', 'crc (default) or readback', 'crc')
     .option('--resume', 'keep the chunks the board staged in an interrupted flash of this image')
     .option('--quiet', 'no progress bar')
@@ -38,7 +41,7 @@ export function register(program: Command): void {
           bar?.stop();
           const info = await dev.info();
           process.stdout.write(
-            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
+            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, ${r.verified === 'none' ? 'applied, not read back' : `verified by ${r.verified}`}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
           );
         } finally {
           bar?.stop();

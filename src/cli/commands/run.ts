@@ -166,7 +166,7 @@ export function register(program: Command): void {
     .option('--workers <n>', 'worker threads for --batch (default: 2)')
     .option(
       '--device <uri>',
-      'run on a board (serial:, usb:, tcp:, sim) instead of the emulator; flashes the image if needed',
+      'run on a board (serial:, usb:, tcp:, sim, samna:) instead of the emulator; flashes the image if needed',
     );
   nirImportFlags(cmd).action(async (target: string, opts: RunCliOptions) => {
     checkOptions(opts);
