@@ -16,6 +16,7 @@ import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
+import type { EngineName } from './engine.ts';
 import { countSample, errorOf, makeSampleRunner, sampleEvents } from './runner.ts';
 
 export interface BatchSample {
@@ -28,6 +29,8 @@ export interface BatchSample {
 export interface BatchRunOptions {
   /** Steps per sample; default: each sample's last event step + 1. */
   steps?: number;
+  /** The emulator engine in every worker (default: WebAssembly where it loads; see `EmulatorOptions`). */
+  engine?: EngineName;
   /** The layer whose spikes are counted; default: the network's output (the last core without destinations). */
   outputLayer?: string;
   onProgress?: (done: number, total: number) => void;
@@ -71,7 +74,14 @@ import type { WorkerError } from './runner.ts';
  * `first`). Every message names its run, so replies of a run that already failed are told apart.
  */
 export type WorkerMessage =
-  | { kind: 'configure'; run: number; config: ChipConfig; outputLayer: string; steps?: number }
+  | {
+      kind: 'configure';
+      run: number;
+      config: ChipConfig;
+      outputLayer: string;
+      steps?: number;
+      engine?: EngineName;
+    }
   | { kind: 'task'; run: number; first: number; samples: (InputEvents | string)[] };
 
 /**
@@ -258,7 +268,7 @@ export class BatchPool {
 
     const workers = Math.min(this.workers, total);
     if (workers === 0) {
-      const runner = makeSampleRunner(config, outputLayer, options.steps);
+      const runner = makeSampleRunner(config, outputLayer, options.steps, options.engine);
       for (let i = 0; i < total; i++) {
         const counts = new Int32Array(runner.size);
         let spikes: number;
@@ -277,6 +287,7 @@ export class BatchPool {
         config,
         outputLayer,
         steps: options.steps,
+        engine: options.engine,
       };
       await this.runOnWorkers(workers, configure, samples, size, record);
     }

@@ -52,7 +52,7 @@ export function parseEngine(name: string, what = 'engine'): EngineName {
 
 /** An engine over the cores (`order`: evaluation order). */
 export function makeEngine(name: EngineName, cores: CoreRuntime[], order: CoreRuntime[]): Engine {
-  if (name === 'js') return new JsEngine(order);
+  if (parseEngine(name) === 'js') return new JsEngine(order);
   const why = wasmUnavailable();
   if (why !== undefined) {
     throw new SpikeforgeError('USAGE', `the WebAssembly engine cannot run here: ${why}`, {

@@ -6,6 +6,7 @@ import { readInputEvents } from '../events/io.ts';
 import type { InputEvents } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { Emulator } from './emulator.ts';
+import type { EngineName } from './engine.ts';
 
 export interface SampleRunner {
   emulator: Emulator;
@@ -16,8 +17,13 @@ export interface SampleRunner {
   steps?: number;
 }
 
-export function makeSampleRunner(config: ChipConfig, outputLayer: string, steps?: number): SampleRunner {
-  const emulator = new Emulator(config, { monitor: [outputLayer] });
+export function makeSampleRunner(
+  config: ChipConfig,
+  outputLayer: string,
+  steps?: number,
+  engine?: EngineName,
+): SampleRunner {
+  const emulator = new Emulator(config, { monitor: [outputLayer], engine });
   const layerIndex = config.cores.findIndex((c) => c.layer === outputLayer);
   const [F, H, W] = config.cores[layerIndex].outputShape;
   return { emulator, layerIndex, size: F * H * W, H, W, steps };

@@ -19,7 +19,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
     runner = undefined;
     configError = undefined;
     try {
-      runner = makeSampleRunner(message.config, message.outputLayer, message.steps);
+      runner = makeSampleRunner(message.config, message.outputLayer, message.steps, message.engine);
     } catch (e) {
       configError = errorOf(e);
     }

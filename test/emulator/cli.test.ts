@@ -82,6 +82,9 @@ describe('spikeforge run', () => {
       '100',
       '--output',
       out,
+      // The JavaScript engine in the workers (the single run above uses the default, WebAssembly).
+      '--engine',
+      'js',
     ]);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'label', 'prediction', 'spikes', 'count0']);
@@ -110,6 +113,24 @@ describe('spikeforge run', () => {
     expect(err).toMatchObject({ code: 1 });
     expect((err as { stderr: string }).stderr).toMatch(
       /error: --monitor: no layer named "nope"[\s\S]*hint: layers:/,
+    );
+  });
+
+  it('refuses an unknown engine before compiling, naming the engines', async () => {
+    const err = await exec(process.execPath, [
+      bin,
+      'run',
+      goldenFile('integer_exact', 'network.nir'),
+      '--input',
+      goldenFile('integer_exact', 'input.csv'),
+      '--output',
+      join(dir, 'x.csv'),
+      '--engine',
+      'gpu',
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(err).toMatchObject({ code: 1 });
+    expect((err as { stderr: string }).stderr).toMatch(
+      /error: --engine: unknown engine "gpu"[\s\S]*hint: engines: js, wasm/,
     );
   });
 });

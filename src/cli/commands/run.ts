@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
-import { Emulator, formatBatchCsv, parseTracePoints, runBatch } from '../../emulator/index.ts';
+import { Emulator, formatBatchCsv, parseEngine, parseTracePoints, runBatch } from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { SPIKES_CSV_HEADER, spikesCsvRows } from '../../events/csv.ts';
@@ -28,6 +28,11 @@ interface RunCliOptions extends NirCliOptions {
   workers?: string;
   device?: string;
   stepUs?: string;
+  engine?: string;
+}
+
+function engineOf(opts: RunCliOptions) {
+  return opts.engine === undefined ? undefined : parseEngine(opts.engine, '--engine');
 }
 
 function monitorOf(opts: RunCliOptions): Monitor | undefined {
@@ -36,6 +41,7 @@ function monitorOf(opts: RunCliOptions): Monitor | undefined {
 
 /** Checks the options before anything is compiled or run. */
 function checkOptions(opts: RunCliOptions): void {
+  engineOf(opts);
   if (opts.device && (opts.trace || opts.traceOutput)) {
     // A board reports spikes, not membranes: tracing is the emulator's (bit-accurate, the same values).
     throw new SpikeforgeError('USAGE', 'run --device: --trace records membranes on the emulator only', {
@@ -76,6 +82,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     monitor: monitorOf(opts),
     profile,
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
+    engine: engineOf(opts),
   });
   const events = readInputEvents(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
   const steps = optionalInteger('--steps', opts.steps, 1);
@@ -130,6 +137,7 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
       workers: optionalInteger('--workers', opts.workers, 0),
       steps: optionalInteger('--steps', opts.steps, 1),
       outputLayer: Array.isArray(monitor) ? monitor[0] : undefined,
+      engine: engineOf(opts),
       onProgress: (done) => bar.update(done),
     });
   } finally {
@@ -164,6 +172,7 @@ export function register(program: Command): void {
     )
     .option('--labels <labels.csv>', 'labels of the --batch samples (file,label rows, or one per line)')
     .option('--workers <n>', 'worker threads for --batch (default: 2)')
+    .option('--engine <js|wasm>', 'emulator engine: wasm (WebAssembly SIMD, the default) or js; same results')
     .option(
       '--device <uri>',
       'run on a board (serial:, usb:, tcp:, sim, samna:) instead of the emulator; flashes the image if needed',
