@@ -20,8 +20,10 @@ export interface PlotOptions {
   traces?: Traces;
   /** Which traced neurons (default: up to 4, those with the most spikes). */
   traceNeurons?: NeuronRef[];
-  /** threshold_high per layer, drawn as a dashed line on its traces. */
+  /** threshold_high per layer in the membrane's units (the chip's), drawn as a dashed line on its traces. */
   thresholds?: Record<string, number>;
+  /** Moments to mark on the time axis of every raster (e.g. where each stimulus starts). */
+  marks?: { t: number; label: string }[];
   /** Number of steps on the time axis (default: last step + 1). */
   steps?: number;
   title?: string;
@@ -45,6 +47,8 @@ const LEVEL_OPACITY = [0.3, 0.5, 0.75, 1];
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 const LEFT = 96;
 const RIGHT = 24;
+/** The narrowest picture that still has room for its axes and labels. */
+export const MIN_PLOT_WIDTH = 320;
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -108,6 +112,9 @@ interface PanelFrame {
   width: number;
   steps: number;
   withLabels: boolean;
+  /** Marks on the time axis; their labels are drawn when `markLabels`. */
+  marks?: { t: number; label: string }[];
+  markLabels?: boolean;
 }
 
 function rasterPanel(spikes: Spikes, { id, shape, color }: PanelLayer, frame: PanelFrame): Panel {
@@ -203,6 +210,17 @@ function rasterPanel(spikes: Spikes, { id, shape, color }: PanelLayer, frame: Pa
     }
   }
   out.push(...paths.svg());
+  for (const m of frame.marks ?? []) {
+    const x = fmt(LEFT + (m.t / steps) * plotW);
+    out.push(
+      `<line x1="${x}" x2="${x}" y1="${y0}" y2="${fmt(y0 + plotH)}" stroke="#444" stroke-dasharray="3 3"/>`,
+    );
+    if (frame.markLabels) {
+      out.push(
+        `<text x="${x}" y="${y0 - 3}" dx="3" ${FONT} font-size="10" fill="#444">${esc(m.label)}</text>`,
+      );
+    }
+  }
   // Time ticks.
   for (const s of niceTicks(0, steps, Math.max(2, Math.floor(plotW / 80)))) {
     const x = LEFT + (s / steps) * plotW;
@@ -276,12 +294,19 @@ function heatmapPanel(spikes: Spikes, { id, shape }: PanelLayer, { top, width }:
   out.push(...paths.svg());
   const rowsOfMaps = Math.ceil(C / perRow);
   const legendY = y0 + rowsOfMaps * (mapH + 18) + 4;
-  VIRIDIS.forEach((col, i) => {
-    out.push(`<rect x="${LEFT + i * 18}" y="${legendY}" width="18" height="8" fill="${col}"/>`);
-  });
-  out.push(`<text x="${LEFT}" y="${legendY + 19}" ${FONT} font-size="9" fill="#555">1</text>`);
+  // The colour bar starts at 0 (the empty map's tint), then 1 .. max.
   out.push(
-    `<text x="${LEFT + VIRIDIS.length * 18}" y="${legendY + 19}" ${FONT} font-size="9" fill="#555" text-anchor="end">${max}</text>`,
+    `<rect x="${LEFT}" y="${legendY}" width="18" height="8" fill="${VIRIDIS[0]}" fill-opacity="0.08" stroke="#ccc" stroke-width="0.5"/>`,
+  );
+  VIRIDIS.forEach((col, i) => {
+    out.push(`<rect x="${LEFT + (i + 1) * 18}" y="${legendY}" width="18" height="8" fill="${col}"/>`);
+  });
+  out.push(
+    `<text x="${LEFT + 9}" y="${legendY + 19}" ${FONT} font-size="9" fill="#555" text-anchor="middle">0</text>`,
+  );
+  out.push(`<text x="${LEFT + 18}" y="${legendY + 19}" ${FONT} font-size="9" fill="#555">1</text>`);
+  out.push(
+    `<text x="${LEFT + (VIRIDIS.length + 1) * 18}" y="${legendY + 19}" ${FONT} font-size="9" fill="#555" text-anchor="end">${max}</text>`,
   );
   return { svg: out, height: legendY + 26 - top };
 }
@@ -368,11 +393,15 @@ function tracePanel(
       `<text x="${fmt(X(s))}" y="${y0 + plotH + 14}" ${FONT} font-size="10" fill="#555" text-anchor="middle">${s}</text>`,
     );
   }
-  return { svg: out, height: 20 + plotH + 26 };
+  out.push(
+    `<text transform="translate(14 ${fmt(y0 + plotH / 2)}) rotate(-90)" ${FONT} font-size="11" fill="#555" text-anchor="middle">membrane (chip units)</text>`,
+    `<text x="${LEFT + plotW / 2}" y="${y0 + plotH + 28}" ${FONT} font-size="11" fill="#555" text-anchor="middle">step</text>`,
+  );
+  return { svg: out, height: 20 + plotH + 36 };
 }
 
-/** The neurons worth showing: traced ones with the most spikes (then first traced), at most `n`. */
-function pickTraceNeurons(traces: Traces, spikes: Spikes, n: number): NeuronRef[] {
+/** The traced neurons by `layer\0c:y:x`, in the order of their first row. */
+function tracedNeurons(traces: Traces): Map<string, NeuronRef> {
   const traced = new Map<string, NeuronRef>();
   for (let i = 0; i < traces.count; i++) {
     const key = `${traces.layers[traces.layer[i]]}\u0000${traces.c[i]}:${traces.y[i]}:${traces.x[i]}`;
@@ -384,6 +413,12 @@ function pickTraceNeurons(traces: Traces, spikes: Spikes, n: number): NeuronRef[
         x: traces.x[i],
       });
   }
+  return traced;
+}
+
+/** The neurons worth showing: traced ones with the most spikes (then first traced), at most `n`. */
+function pickTraceNeurons(traces: Traces, spikes: Spikes, n: number): NeuronRef[] {
+  const traced = tracedNeurons(traces);
   const counts = new Map<string, number>();
   for (let i = 0; i < spikes.count; i++) {
     const key = `${spikes.layers[spikes.layer[i]]}\u0000${spikes.c[i]}:${spikes.y[i]}:${spikes.x[i]}`;
@@ -394,9 +429,29 @@ function pickTraceNeurons(traces: Traces, spikes: Spikes, n: number): NeuronRef[
   return keys.slice(0, n).map((k) => traced.get(k)!);
 }
 
+/** Every neuron asked for is in the trace: an untraced one would be an empty panel. */
+function checkTraced(traces: Traces, neurons: NeuronRef[]): void {
+  const traced = [...tracedNeurons(traces).values()];
+  const key = (n: NeuronRef): string => `${n.layer}:${n.c}:${n.y}:${n.x}`;
+  const have = new Set(traced.map(key));
+  const missing = neurons.filter((n) => !have.has(key(n)));
+  if (missing.length === 0) return;
+  const list = traced.slice(0, 8).map(key).join(', ');
+  throw new SpikeforgeError('USAGE', `neuron: ${missing.map(key).join(', ')} not in the trace`, {
+    hint: `the trace holds ${traced.length} neuron${traced.length === 1 ? '' : 's'}: ${list}${traced.length > 8 ? ', ...' : ''}`,
+    option: 'neuron',
+  });
+}
+
 /** An SVG document of the recording. */
 export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   const width = options.width ?? 960;
+  if (!(width >= MIN_PLOT_WIDTH)) {
+    throw new SpikeforgeError('USAGE', `width: ${width} px leaves no room for the plot`, {
+      hint: `give a width of at least ${MIN_PLOT_WIDTH} px`,
+      option: 'width',
+    });
+  }
   const names = options.layers ?? spikes.layers;
   const missing = names.filter((n) => !spikes.layers.includes(n));
   if (missing.length > 0) {
@@ -429,7 +484,7 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
     const p = rasterPanel(
       spikes,
       { id: ids[k], shape: shapes[k], color: colorOf(names[k]) },
-      { top: y, width, steps, withLabels: k === names.length - 1 },
+      { top: y, width, steps, withLabels: k === names.length - 1, marks: options.marks, markLabels: k === 0 },
     );
     body.push(...p.svg);
     y += p.height + 6;
@@ -448,6 +503,7 @@ export function plotSpikes(spikes: Spikes, options: PlotOptions = {}): string {
   }
   if (options.traces && options.traces.count > 0) {
     const chosen = options.traceNeurons ?? pickTraceNeurons(options.traces, spikes, 4);
+    checkTraced(options.traces, chosen);
     chosen.forEach((neuron) => {
       const p = tracePanel(
         options.traces!,

@@ -184,6 +184,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     shapes: Object.fromEntries(config.cores.map((c) => [c.layer, c.outputShape])),
     heatmap: true,
     steps,
+    marks: ORIENTATION_ANGLES.map((a, i) => ({ t: (i * steps) / ORIENTATION_ANGLES.length, label: `${a}°` })),
     title: `spikeforge demo: bars at ${ORIENTATION_ANGLES.join(', ')} degrees, ${steps / ORIENTATION_ANGLES.length} steps each`,
   });
   writeFileAtomic(files.raster, svg);

@@ -1,9 +1,10 @@
 /** What a user sees when a command is misused: flags named by the CLI, exit codes, hints (issue #14). */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flagOf, messageOf } from '../../src/cli/output.ts';
+import { loadConfig } from '../../src/compiler/index.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
 import { fixturesDir, goldenFile } from '../fixtures.ts';
 import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
@@ -118,5 +119,35 @@ describe('run --device', () => {
     ]);
     expectCleanError(r, /^error: run --device: --trace records membranes on the emulator only$/);
     expect(r.stderr).toContain('hint: drop --device to trace on the emulator');
+  });
+});
+
+describe('plot', () => {
+  it('draws the threshold the chip has from --network, spans the input steps, refuses --width 10', async () => {
+    const { config } = await loadConfig(network);
+    const core = config.cores.find((c) => c.layer === '1')!;
+    writeFileSync(join(work, 'sp.csv'), 't,layer,c,y,x\n3,1,0,0,0\n');
+    writeFileSync(join(work, 'tr.csv'), 't,layer,c,y,x,v\n0,1,0,0,0,5\n1,1,0,0,0,9\n');
+    writeFileSync(join(work, 'in80.csv'), 't,c,y,x\n0,0,0,0\n79,1,2,3\n');
+    const r = cli([
+      'plot',
+      'sp.csv',
+      '--trace',
+      'tr.csv',
+      '--network',
+      network,
+      '--input',
+      'in80.csv',
+      '-o',
+      'p.svg',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(join(work, 'p.svg'), 'utf8');
+    expect(svg).toContain(`>threshold ${core.thresholdHigh}</text>`);
+    expect(svg).toContain('1 spikes · 80 steps · 1 layer');
+    expectCleanError(
+      cli(['plot', 'sp.csv', '--width', '10']),
+      /^error: --width: "10" is not an integer >= 320$/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { movingBars } from '../../src/events/synthetic.ts';
 import { parseNeuronRef, parseTraceCsv } from '../../src/events/trace.ts';
 import type { Spikes } from '../../src/events/types.ts';
 import { goldenFile } from '../fixtures.ts';
-import { spikesOf } from '../helpers.ts';
+import { errorOf, spikesOf } from '../helpers.ts';
 
 function rowsFrom(sp: Spikes): number[][] {
   return Array.from({ length: sp.count }, (_, i) => [sp.t[i], sp.layer[i], sp.c[i], sp.y[i], sp.x[i]]);
@@ -130,6 +130,42 @@ describe('plotSpikes', () => {
     expect(svg).toContain('membrane of c=0 y=0 x=0 · 2 spikes');
     expect(svg).toContain('threshold 6');
     expect(svg).toContain('stroke-dasharray');
+  });
+
+  it('labels the membrane axis and the steps, marks moments, and starts colour bars at 0', () => {
+    const sp = spikesOf(['conv'], [[1, 0, 0, 1, 1]]);
+    const traces = parseTraceCsv('t,layer,c,y,x,v\n0,conv,0,1,1,3\n1,conv,0,1,1,0\n');
+    const marks = [
+      { t: 0, label: '0°' },
+      { t: 5, label: '45°' },
+    ];
+    const svg = plotSpikes(sp, { traces, heatmap: true, steps: 10, marks, shapes: { conv: [1, 2, 2] } });
+    expect(svg).toContain(
+      'rotate(-90)" font-family="Helvetica, Arial, sans-serif" font-size="11" fill="#555" text-anchor="middle">membrane (chip units)</text>',
+    );
+    expect(svg.match(/text-anchor="middle">step<\/text>/g)).toHaveLength(2); // raster and trace panel
+    expect(svg.match(/>45°<\/text>/g)).toHaveLength(1);
+    expect(svg.match(/stroke="#444" stroke-dasharray="3 3"/g)).toHaveLength(2);
+    expect(svg).toMatch(
+      /text-anchor="middle">0<\/text>\s*<text [^>]*>1<\/text>\s*<text [^>]*text-anchor="end">1<\/text>/,
+    );
+  });
+
+  it('refuses a width with no room for the plot and a neuron that is not in the trace', () => {
+    const sp = spikesOf(['out'], [[0, 0, 0, 0, 0]]);
+    const w = errorOf(() => plotSpikes(sp, { width: 10 }));
+    expect([w.message, w.option, w.hint]).toEqual([
+      'width: 10 px leaves no room for the plot',
+      'width',
+      'give a width of at least 320 px',
+    ]);
+    expect(plotSpikes(sp, { width: 320 })).toMatch(/^<svg [^>]*width="320"/);
+    const traces = parseTraceCsv('t,layer,c,y,x,v\n0,out,0,0,0,3\n0,out,1,0,0,2\n');
+    const n = errorOf(() => plotSpikes(sp, { traces, traceNeurons: [{ layer: 'out', c: 2, y: 0, x: 0 }] }));
+    expect([n.message, n.hint]).toEqual([
+      'neuron: out:2:0:0 not in the trace',
+      'the trace holds 2 neurons: out:0:0:0, out:1:0:0',
+    ]);
   });
 
   it('chooses round tick values', () => {
