@@ -66,8 +66,8 @@ function sortedOrder(
   return order;
 }
 
-export function diffSpikes(a: Spikes, b: Spikes, options: { top?: number } = {}): SpikeDiff {
-  const top = options.top ?? 10;
+/** Both sides' layers in one table (a's first, in a's order) and each spike's index into it. */
+function jointLayers(a: Spikes, b: Spikes): { names: string[]; la: Int32Array; lb: Int32Array } {
   const names = [...a.layers];
   for (const n of b.layers) if (!names.includes(n)) names.push(n);
   const joint = (s: Spikes): Int32Array => {
@@ -76,8 +76,12 @@ export function diffSpikes(a: Spikes, b: Spikes, options: { top?: number } = {})
     for (let i = 0; i < s.count; i++) out[i] = remap[s.layer[i]];
     return out;
   };
-  const la = joint(a);
-  const lb = joint(b);
+  return { names, la: joint(a), lb: joint(b) };
+}
+
+export function diffSpikes(a: Spikes, b: Spikes, options: { top?: number } = {}): SpikeDiff {
+  const top = options.top ?? 10;
+  const { names, la, lb } = jointLayers(a, b);
   const view = (s: Spikes) =>
     [
       s.t.subarray(0, s.count),
@@ -193,6 +197,215 @@ export function diffSpikes(a: Spikes, b: Spikes, options: { top?: number } = {})
   }
 }
 
+/**
+ * Pearson correlation of per-neuron spike counts in a and b over `n` neurons (those in neither map
+ * count as 0 on both sides); null when a side is constant.
+ */
+export function pearsonOfCounts<K>(ca: Map<K, number>, cb: Map<K, number>, n: number): number | null {
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (const [k, x] of ca) {
+    sa += x;
+    saa += x * x;
+    sab += x * (cb.get(k) ?? 0);
+  }
+  for (const y of cb.values()) {
+    sb += y;
+    sbb += y * y;
+  }
+  const va = n * saa - sa * sa;
+  const vb = n * sbb - sb * sb;
+  if (va <= 0 || vb <= 0) return null;
+  return (n * sab - sa * sb) / Math.sqrt(va * vb);
+}
+
+// --- within a window of steps (hardware mode) ---------------------------------------------------
+
+export interface WindowLayerDiff {
+  layer: string;
+  a: number;
+  b: number;
+  /** Spikes paired with a spike of the same neuron on the other side at most `window` steps away. */
+  matched: number;
+  onlyInA: number;
+  onlyInB: number;
+  /** Pearson correlation of per-neuron counts over the neurons that spike on either side; null if a side is constant. */
+  countCorrelation: number | null;
+  /** First step with a spike that has no partner within the window, or null. */
+  firstStep: number | null;
+}
+
+/** The earliest spike with no partner within the window: which side it is on. */
+export interface WindowDivergence extends NeuronRef {
+  step: number;
+  side: 'a' | 'b';
+}
+
+export interface WindowDiff {
+  window: number;
+  /** Every spike has a partner of the same neuron within +-window steps. */
+  matchedAll: boolean;
+  totalA: number;
+  totalB: number;
+  matched: number;
+  /** Of the matched, those at the very same step. */
+  sameStep: number;
+  onlyInA: number;
+  onlyInB: number;
+  countCorrelation: number | null;
+  firstDivergence: WindowDivergence | null;
+  layers: WindowLayerDiff[];
+  /** The neurons with the most unmatched spikes (`mismatched`), at most `top`. */
+  neurons: NeuronDiff[];
+}
+
+interface Train {
+  l: number;
+  c: number;
+  y: number;
+  x: number;
+  a: number[];
+  b: number[];
+}
+
+/**
+ * Matches spikes of the same neuron within +-window steps (a real chip is not time-stepped, and drops
+ * or jitters events): per neuron, the steps of both sides in order, each paired with the earliest
+ * partner still in reach (a maximum matching on a line). Reports per layer matched / only-in-a /
+ * only-in-b and the count correlation, and the first spike left without a partner.
+ */
+export function diffSpikesWithin(
+  a: Spikes,
+  b: Spikes,
+  window: number,
+  options: { top?: number } = {},
+): WindowDiff {
+  const { names, la, lb } = jointLayers(a, b);
+  const trains = new Map<string, Train>();
+  const add = (s: Spikes, layer: Int32Array, side: 'a' | 'b') => {
+    for (let i = 0; i < s.count; i++) {
+      const key = `${layer[i]}:${s.c[i]}:${s.y[i]}:${s.x[i]}`;
+      let t = trains.get(key);
+      if (!t) {
+        t = { l: layer[i], c: s.c[i], y: s.y[i], x: s.x[i], a: [], b: [] };
+        trains.set(key, t);
+      }
+      t[side].push(s.t[i]);
+    }
+  };
+  add(a, la, 'a');
+  add(b, lb, 'b');
+  const layers: WindowLayerDiff[] = names.map((layer) => ({
+    layer,
+    a: 0,
+    b: 0,
+    matched: 0,
+    onlyInA: 0,
+    onlyInB: 0,
+    countCorrelation: null,
+    firstStep: null,
+  }));
+  const counts = names.map(() => ({ a: new Map<string, number>(), b: new Map<string, number>() }));
+  const all = { a: new Map<string, number>(), b: new Map<string, number>() };
+  const neurons: NeuronDiff[] = [];
+  let matched = 0;
+  let sameStep = 0;
+  let first: WindowDivergence | null = null;
+  const earlier = (step: number, t: Train) =>
+    first === null ||
+    step < first.step ||
+    (step === first.step &&
+      (t.l - names.indexOf(first.layer) || t.c - first.c || t.y - first.y || t.x - first.x) < 0);
+  for (const [key, t] of trains) {
+    t.a.sort((p, q) => p - q);
+    t.b.sort((p, q) => p - q);
+    const layer = layers[t.l];
+    let i = 0;
+    let j = 0;
+    let paired = 0;
+    const lone = (step: number, side: 'a' | 'b') => {
+      if (layer.firstStep === null || step < layer.firstStep) layer.firstStep = step;
+      if (earlier(step, t)) first = { step, side, layer: names[t.l], c: t.c, y: t.y, x: t.x };
+    };
+    while (i < t.a.length || j < t.b.length) {
+      if (j >= t.b.length || (i < t.a.length && t.a[i] < t.b[j] - window)) lone(t.a[i++], 'a');
+      else if (i >= t.a.length || t.b[j] < t.a[i] - window) lone(t.b[j++], 'b');
+      else {
+        i++;
+        j++;
+        paired++;
+      }
+    }
+    // the same-step pairs: the multiset intersection of the two trains
+    for (let p = 0, q = 0; p < t.a.length && q < t.b.length; ) {
+      if (t.a[p] === t.b[q]) {
+        sameStep++;
+        p++;
+        q++;
+      } else if (t.a[p] < t.b[q]) p++;
+      else q++;
+    }
+    matched += paired;
+    layer.a += t.a.length;
+    layer.b += t.b.length;
+    layer.matched += paired;
+    layer.onlyInA += t.a.length - paired;
+    layer.onlyInB += t.b.length - paired;
+    for (const [side, m] of [
+      ['a', counts[t.l].a],
+      ['b', counts[t.l].b],
+    ] as const) {
+      if (t[side].length > 0) {
+        m.set(key, t[side].length);
+        all[side].set(key, t[side].length);
+      }
+    }
+    const unmatched = t.a.length + t.b.length - 2 * paired;
+    if (unmatched > 0) {
+      neurons.push({
+        layer: names[t.l],
+        c: t.c,
+        y: t.y,
+        x: t.x,
+        a: t.a.length,
+        b: t.b.length,
+        difference: t.b.length - t.a.length,
+        mismatched: unmatched,
+      });
+    }
+  }
+  layers.forEach((l, k) => {
+    const n = new Set([...counts[k].a.keys(), ...counts[k].b.keys()]).size;
+    l.countCorrelation = pearsonOfCounts(counts[k].a, counts[k].b, n);
+  });
+  neurons.sort(
+    (m, n) =>
+      n.mismatched - m.mismatched ||
+      Math.abs(n.difference) - Math.abs(m.difference) ||
+      names.indexOf(m.layer) - names.indexOf(n.layer) ||
+      m.c - n.c ||
+      m.y - n.y ||
+      m.x - n.x,
+  );
+  return {
+    window,
+    matchedAll: matched === a.count && matched === b.count,
+    totalA: a.count,
+    totalB: b.count,
+    matched,
+    sameStep,
+    onlyInA: a.count - matched,
+    onlyInB: b.count - matched,
+    countCorrelation: pearsonOfCounts(all.a, all.b, trains.size),
+    firstDivergence: first,
+    layers,
+    neurons: neurons.slice(0, options.top ?? 10),
+  };
+}
+
 function table(rows: string[][], align: ('l' | 'r')[]): string[] {
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   return rows.map((r) =>
@@ -250,6 +463,69 @@ export function formatSpikeDiff(d: SpikeDiff, names: { a: string; b: string } = 
           ]),
         ],
         ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ).map((l) => `  ${l}`),
+    );
+  }
+  return lines.join('\n');
+}
+
+const corr = (r: number | null): string => (r === null ? '-' : r.toFixed(3));
+
+/** The report of a windowed comparison: totals, the first spike left without a partner, per layer, worst neurons. */
+export function formatWindowDiff(
+  d: WindowDiff,
+  names: { a: string; b: string } = { a: 'a', b: 'b' },
+): string {
+  const within = `within +-${d.window} step${d.window === 1 ? '' : 's'}`;
+  const lines = [
+    `a: ${names.a} (${d.totalA} spikes)`,
+    `b: ${names.b} (${d.totalB} spikes)`,
+    d.matchedAll
+      ? `${within}: all ${d.matched} spikes match (${d.sameStep} at the same step), count correlation ${corr(d.countCorrelation)}`
+      : `${within}: ${d.matched} spikes match (${d.sameStep} at the same step), ${d.onlyInA} only in a, ${d.onlyInB} only in b, count correlation ${corr(d.countCorrelation)}`,
+  ];
+  const f = d.firstDivergence;
+  if (f) {
+    lines.push(
+      `first divergence beyond the window: step ${f.step}, layer ${f.layer}, neuron c=${f.c} y=${f.y} x=${f.x} (a spike only in ${f.side})`,
+    );
+  }
+  lines.push(
+    '',
+    ...table(
+      [
+        ['layer', 'a', 'b', 'matched', 'only in a', 'only in b', 'count corr.', 'first step'],
+        ...d.layers.map((l) => [
+          l.layer,
+          String(l.a),
+          String(l.b),
+          String(l.matched),
+          String(l.onlyInA),
+          String(l.onlyInB),
+          corr(l.countCorrelation),
+          l.firstStep === null ? '-' : String(l.firstStep),
+        ]),
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  if (d.neurons.length > 0) {
+    lines.push('', `neurons with the most spikes left unmatched (${d.neurons.length} shown):`);
+    lines.push(
+      ...table(
+        [
+          ['layer', 'c', 'y', 'x', 'a', 'b', 'unmatched'],
+          ...d.neurons.map((n) => [
+            n.layer,
+            String(n.c),
+            String(n.y),
+            String(n.x),
+            String(n.a),
+            String(n.b),
+            String(n.mismatched),
+          ]),
+        ],
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ).map((l) => `  ${l}`),
     );
   }

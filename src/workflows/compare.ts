@@ -7,7 +7,7 @@ import type { ChipProfile } from '../chip/profile.ts';
 import { compileNetwork } from '../compiler/index.ts';
 import { runEmulator } from '../emulator/index.ts';
 import type { SpikeDiff } from '../events/diff.ts';
-import { diffSpikes } from '../events/diff.ts';
+import { diffSpikes, pearsonOfCounts } from '../events/diff.ts';
 import { eventStats, sortByStep } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { Network, Shape3 } from '../network/schema.ts';
@@ -42,7 +42,6 @@ export interface QuantizationComparison {
 /** Pearson correlation of per-neuron counts of one layer in a and b; neurons absent from both are zeros. */
 export function countCorrelation(a: Spikes, b: Spikes, layer: string, shape: Shape3): number | null {
   const [C, H, W] = shape;
-  const n = C * H * W;
   const counts = (s: Spikes): Map<number, number> => {
     const id = s.layers.indexOf(layer);
     const m = new Map<number, number>();
@@ -53,26 +52,7 @@ export function countCorrelation(a: Spikes, b: Spikes, layer: string, shape: Sha
     }
     return m;
   };
-  const ca = counts(a);
-  const cb = counts(b);
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (const [k, x] of ca) {
-    sa += x;
-    saa += x * x;
-    sab += x * (cb.get(k) ?? 0);
-  }
-  for (const y of cb.values()) {
-    sb += y;
-    sbb += y * y;
-  }
-  const va = n * saa - sa * sa;
-  const vb = n * sbb - sb * sb;
-  if (va <= 0 || vb <= 0) return null;
-  return (n * sab - sa * sb) / Math.sqrt(va * vb);
+  return pearsonOfCounts(counts(a), counts(b), C * H * W);
 }
 
 export function compareQuantization(

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { diffSpikes, formatSpikeDiff } from '../../events/diff.ts';
+import { diffSpikes, diffSpikesWithin, formatSpikeDiff, formatWindowDiff } from '../../events/diff.ts';
 import { readSpikes } from '../../events/io.ts';
-import { optionalPositive, parseInteger } from '../options.ts';
+import { optionalInteger, optionalPositive, parseInteger } from '../options.ts';
 import { ExitCode } from '../output.ts';
 
 export function register(program: Command): void {
@@ -15,7 +15,11 @@ export function register(program: Command): void {
     .option('--top <n>', 'neurons to list', '10')
     .option('--step-us <us>', 'AEDAT input: microseconds per step', '1000')
     .option('--json', 'print the whole comparison as JSON')
-    .action((a: string, b: string, o: { top: string; stepUs: string; json?: boolean }) => {
+    .option(
+      '--window <n>',
+      'hardware mode: match spikes of the same neuron within +-n steps; exit 0 when every spike has a partner',
+    )
+    .action((a: string, b: string, o: DiffCliOptions) => {
       try {
         compare(a, b, o);
       } catch (e) {
@@ -25,11 +29,28 @@ export function register(program: Command): void {
     });
 }
 
-function compare(a: string, b: string, o: { top: string; stepUs: string; json?: boolean }): void {
+interface DiffCliOptions {
+  top: string;
+  stepUs: string;
+  json?: boolean;
+  window?: string;
+}
+
+function compare(a: string, b: string, o: DiffCliOptions): void {
   const stepUs = optionalPositive('--step-us', o.stepUs);
-  const d = diffSpikes(readSpikes(a, { stepUs }), readSpikes(b, { stepUs }), {
-    top: parseInteger('--top', o.top, 1),
-  });
+  const top = parseInteger('--top', o.top, 1);
+  const window = optionalInteger('--window', o.window, 0);
+  const sa = readSpikes(a, { stepUs });
+  const sb = readSpikes(b, { stepUs });
+  if (window !== undefined) {
+    const w = diffSpikesWithin(sa, sb, window, { top });
+    process.stdout.write(
+      o.json ? `${JSON.stringify({ a, b, ...w }, null, 2)}\n` : `${formatWindowDiff(w, { a, b })}\n`,
+    );
+    if (!w.matchedAll) throw new ExitCode(1);
+    return;
+  }
+  const d = diffSpikes(sa, sb, { top });
   process.stdout.write(
     o.json ? `${JSON.stringify({ a, b, ...d }, null, 2)}\n` : `${formatSpikeDiff(d, { a, b })}\n`,
   );
