@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,9 +54,20 @@ describe('spikeforge inspect / schema / convert', () => {
     expect(doc.spikes.every((s) => s.float > 0)).toBe(true);
   });
 
-  it('fails cleanly on the LIF fixtures, naming the LIF node', () => {
-    expectCleanError(run('inspect', nirFixture('lif_norse.nir')), /node "1" \(LIF\): leaky neurons/);
-    expectCleanError(run('inspect', nirFixture('lif_rockpool.nir')), /node "1_LIFNeuronTorch" \(LIF\)/);
+  it('inspect shows the LIF fixtures with a note; compile fails cleanly on them, naming the LIF node', () => {
+    const norse = run('inspect', nirFixture('lif_norse.nir'));
+    expect(norse.code).toBe(0);
+    expect(norse.stdout).toMatch(/cannot be deployed: node "1" \(LIF\): leaky neurons/);
+    const out = join(dir, 'lif.img');
+    expectCleanError(
+      run('compile', nirFixture('lif_norse.nir'), '-o', out),
+      /node "1" \(LIF\): leaky neurons/,
+    );
+    expectCleanError(
+      run('compile', nirFixture('lif_rockpool.nir'), '-o', out),
+      /node "1_LIFNeuronTorch" \(LIF\)/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it('fails cleanly on a missing file, a non-HDF5 .nir, a truncated NIR and a schema failure', () => {
