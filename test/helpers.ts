@@ -1,7 +1,9 @@
 /** Builders and checks shared by the tests: events from rows, spikes as sorted rows, expected errors, the CLI. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { expect } from 'vitest';
+import { main } from '../src/cli/main.ts';
 import { SpikeforgeError } from '../src/errors.ts';
 import { type InputEvents, makeInputEvents, makeSpikes, type Spikes } from '../src/events/types.ts';
 import { repoRoot } from './fixtures.ts';
@@ -81,15 +83,47 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `bin/spikeforge.js` as a user would. */
-export function cli(args: string[], cwd = repoRoot): CliResult {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'spikeforge.js'), ...args], {
+/** A stream that keeps what is written to it (not a TTY, as a pipe). */
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/**
+ * Runs the command line in this process, as `spikeforge args...` in `cwd` would: main() with buffers for
+ * stdout and stderr. Calls run one at a time (each changes the working directory while it runs).
+ */
+export async function cli(args: string[], cwd = repoRoot): Promise<CliResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(['node', 'spikeforge', ...args], { stdout, stderr });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/**
+ * Runs the command line as a separate process (the sources through tsx, so never a stale dist/): for
+ * what only a process shows (streams, exit status, signals). The packed bin is tested in package.test.ts.
+ */
+export function cliProcess(args: string[], cwd = repoRoot): CliResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI_PROCESS, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The entry cliProcess runs: what bin/spikeforge.js does, on the sources. */
+export const CLI_PROCESS = join(repoRoot, 'test', 'cli-process.ts');
 
 /** Exit 1 and one `error: ` line matching `message`, with no stack trace. */
 export function expectCleanError(r: CliResult, message: RegExp, code = 1): void {

@@ -1,5 +1,14 @@
-/** Shared CLI plumbing: error printing and exit codes. Commands stay thin: parse options, call the library. */
+/** Shared CLI plumbing: output streams, error printing and exit codes. Commands stay thin: parse options, call the library. */
 import { isSpikeforgeError, type SpikeforgeError } from '../errors.ts';
+
+/** A stream a command writes to: process.stdout / process.stderr in the bin, a buffer in the tests. */
+export type CliOutput = NodeJS.WritableStream & { isTTY?: boolean };
+
+/** Where a command writes its results (stdout) and its progress, warnings and errors (stderr). */
+export interface CliIo {
+  readonly stdout: CliOutput;
+  readonly stderr: CliOutput;
+}
 
 /**
  * Thrown by a command to end with a given exit code: after it printed its own result (diff: 1 when the
@@ -28,21 +37,21 @@ export function messageOf(e: SpikeforgeError): string {
   return `${flagOf(e.option)}: ${e.message.slice(e.option.length + 2)}`;
 }
 
-export function printError(e: unknown, debug: boolean): number {
+export function printError(e: unknown, debug: boolean, stderr: CliOutput): number {
   if (e instanceof ExitCode) {
-    if (e.error !== undefined) printError(e.error, debug);
+    if (e.error !== undefined) printError(e.error, debug, stderr);
     return e.code;
   }
   if (isSpikeforgeError(e)) {
-    process.stderr.write(`error: ${messageOf(e)}\n`);
-    for (const d of e.details) process.stderr.write(`  - ${d}\n`);
-    if (e.hint) process.stderr.write(`hint: ${e.hint}\n`);
-    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    stderr.write(`error: ${messageOf(e)}\n`);
+    for (const d of e.details) stderr.write(`  - ${d}\n`);
+    if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+    if (debug && e.stack) stderr.write(`${e.stack}\n`);
     return 1;
   }
   const err = e as { message?: string; stack?: string };
-  process.stderr.write(`error: ${err?.message ?? String(e)}\n`);
-  if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
-  else process.stderr.write('hint: this is an internal error; run again with --debug and report it\n');
+  stderr.write(`error: ${err?.message ?? String(e)}\n`);
+  if (debug && err?.stack) stderr.write(`${err.stack}\n`);
+  else stderr.write('hint: this is an internal error; run again with --debug and report it\n');
   return 2;
 }

@@ -132,12 +132,16 @@ function sampleError(sample: BatchSample, index: number, error: WorkerError): Sp
 }
 
 /**
- * The worker's bootstrap: tsx's require hook (in-thread; its ESM hooks would start a loader thread per
+ * The worker's bootstrap. Compiled (dist/): worker.js as it is. From the TypeScript sources (tests,
+ * benchmarks): tsx's require hook (in-thread; its ESM hooks would start a loader thread per
  * worker, about 70 ms), then worker.ts. Should a module of the worker's graph be ESM-only (which the
  * require hook cannot load), the ESM hooks instead. (Passing `--import tsx` in execArgv does not reach a
  * worker's own entry on Node 20.)
  */
 function workerBootstrap(): string {
+  if (import.meta.url.endsWith('.js')) {
+    return `import(${JSON.stringify(new URL('./worker.js', import.meta.url).href)});`;
+  }
   const require = createRequire(import.meta.url);
   const cjs = JSON.stringify(require.resolve('tsx/cjs/api'));
   const pkg = dirname(require.resolve('tsx/package.json'));

@@ -2,12 +2,13 @@
  * The HDF5 edge of NIR files: h5wasm behind three small functions (read a tree of datasets, write one,
  * check a file's header). h5wasm prints HDF5 diagnostics straight to stderr when it meets a broken file,
  * so files are checked here first (magic, superblock, truncation) to fail with our own message.
+ * h5wasm (a large WebAssembly module) loads on the first read or write, not with this module.
  */
 
 import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import h5wasm, { type Dataset, type Group } from 'h5wasm/node';
+import type { Dataset, Group } from 'h5wasm/node';
 import { SpikeforgeError } from '../errors.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 
@@ -69,11 +70,14 @@ export function checkHdf5(bytes: Uint8Array, file: string): void {
   }
 }
 
-let ready: Promise<unknown> | undefined;
-async function h5(): Promise<typeof h5wasm> {
-  ready ??= h5wasm.ready;
-  await ready;
-  return h5wasm;
+type H5wasm = typeof import('h5wasm/node').default;
+let loading: Promise<H5wasm> | undefined;
+function h5(): Promise<H5wasm> {
+  loading ??= import('h5wasm/node').then(async ({ default: lib }) => {
+    await lib.ready;
+    return lib;
+  });
+  return loading;
 }
 
 /**
@@ -145,13 +149,13 @@ function stringsOf(value: unknown): string[] | undefined {
   return one === undefined ? undefined : [one];
 }
 
-function readEntity(entity: Dataset | Group, path: string): H5Value {
+function readEntity(h5wasm: H5wasm, entity: Dataset | Group, path: string): H5Value {
   if (entity instanceof h5wasm.Group) {
     const entries = new Map<string, H5Value>();
     for (const key of entity.keys()) {
       const child = entity.get(key);
       if (child instanceof h5wasm.Group || child instanceof h5wasm.Dataset) {
-        entries.set(key, readEntity(child, `${path}/${key}`));
+        entries.set(key, readEntity(h5wasm, child, `${path}/${key}`));
       }
     }
     return { kind: 'group', entries };
@@ -181,7 +185,7 @@ export async function readHdf5Tree(bytes: Uint8Array, file: string): Promise<H5V
     const result = quietly(() => {
       const f = new lib.File(path, 'r');
       try {
-        return readEntity(f, '');
+        return readEntity(lib, f, '');
       } finally {
         f.close();
       }

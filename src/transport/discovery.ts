@@ -6,7 +6,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SerialPort } from 'serialport';
 import { linkOpeners } from './links.ts';
 import { DEFAULT_BAUD_RATE } from './serial.ts';
 import {
@@ -93,10 +92,16 @@ export function listSerialFromSysfs(devDir = '/dev', sysTty = '/sys/class/tty'):
   });
 }
 
+/** The system's serial ports (serialport, a native addon, loads only when ports are listed). */
+async function systemSerialList(): Promise<SerialPortInfo[]> {
+  const { SerialPort } = await import('serialport');
+  return SerialPort.list();
+}
+
 async function serialListings(sources: DiscoverySources, notes: string[]): Promise<DeviceListing[]> {
   let ports: SerialPortInfo[];
   try {
-    ports = await (sources.listSerial ?? (() => SerialPort.list()))();
+    ports = await (sources.listSerial ?? systemSerialList)();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'udevadm is not available' : err.message;

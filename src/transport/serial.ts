@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { SpikeforgeError } from '../errors.ts';
 import { BaseTransport } from './base.ts';
 
@@ -118,8 +118,10 @@ export class SerialTransport extends BaseTransport {
 }
 
 /** Opens a serial port. Errors name the port and say what to check. */
-export function openSerial(options: SerialOptions): Promise<SerialTransport> {
+export async function openSerial(options: SerialOptions): Promise<SerialTransport> {
   const baudRate = options.baudRate ?? DEFAULT_BAUD_RATE;
+  // serialport (a native addon) loads when a port is opened, not with this module.
+  const { SerialPort } = await import('serialport');
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path: options.path, baudRate, autoOpen: false });
     port.open((e) => {

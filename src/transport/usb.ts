@@ -6,7 +6,8 @@
  * The code talks to node-usb through the small structural types below (what it uses of `Device`,
  * `Interface` and the endpoints), so tests can stand in at the libusb boundary with plain objects.
  */
-import { getDeviceList, usb } from 'usb';
+import { createRequire } from 'node:module';
+import type * as NodeUsb from 'usb';
 import { SpikeforgeError } from '../errors.ts';
 import { BaseTransport } from './base.ts';
 
@@ -79,10 +80,18 @@ export interface UsbBackend {
   on(event: 'attach' | 'detach', listener: (device: UsbDeviceLike) => void): () => void;
 }
 
+let nodeUsb: typeof NodeUsb | undefined;
+/** node-usb (a native addon), loaded on first use: only commands that reach USB pay for it. */
+function loadUsb(): typeof NodeUsb {
+  nodeUsb ??= createRequire(import.meta.url)('usb') as typeof NodeUsb;
+  return nodeUsb;
+}
+
 /** node-usb itself. */
 export const nodeUsbBackend: UsbBackend = {
-  getDeviceList: () => getDeviceList(),
+  getDeviceList: () => loadUsb().getDeviceList(),
   on: (event, listener) => {
+    const { usb } = loadUsb();
     usb.on(event, listener);
     return () => {
       usb.off(event, listener);

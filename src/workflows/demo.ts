@@ -5,7 +5,6 @@
  */
 
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SimServer } from '../../firmware-sim/index.ts';
 import { startSim } from '../../firmware-sim/index.ts';
 import { registerSimLink } from '../../firmware-sim/link.ts';
@@ -24,9 +23,10 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { encodeImage } from '../image/index.ts';
 import { loadNetwork } from '../network/index.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
+import { packagePath } from '../util/package.ts';
 
 /** The shipped demo network (resolved from this module, not the current directory). */
-export const ORIENTATION_NETWORK = fileURLToPath(new URL('../../examples/orientation.json', import.meta.url));
+export const ORIENTATION_NETWORK = packagePath('examples', 'orientation.json');
 /** Output channel i of the orientation network stands for bars at ORIENTATION_ANGLES[i] degrees. */
 export const ORIENTATION_ANGLES = [0, 45, 90, 135];
 

@@ -11,11 +11,11 @@ import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.
 
 const work = mkdtempSync(join(tmpdir(), 'sf-usage-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const cli = (args: string[]): CliResult => spikeforge(args, work);
+const cli = (args: string[]): Promise<CliResult> => spikeforge(args, work);
 const network = goldenFile('conv_pool_affine', 'network.nir');
 
 describe("flags are the CLI's: the library names options", () => {
-  it('puts the flag where the library names its option', () => {
+  it('puts the flag where the library names its option', async () => {
     expect(['monitor', 'stepUs', 'sensorShape', 'swapXY'].map(flagOf)).toEqual([
       '--monitor',
       '--step-us',
@@ -27,12 +27,12 @@ describe("flags are the CLI's: the library names options", () => {
     expect(messageOf(new SpikeforgeError('USAGE', 'monitor of 3 layers'))).toBe('monitor of 3 layers');
   });
 
-  it('compile --monitor of an unknown layer and run --chip of no chip name the flag', () => {
+  it('compile --monitor of an unknown layer and run --chip of no chip name the flag', async () => {
     const image = join(work, 'net.sfimg');
-    const r = cli(['compile', network, '--monitor', 'nope', '-o', image]);
+    const r = await cli(['compile', network, '--monitor', 'nope', '-o', image]);
     expectCleanError(r, /^error: --monitor: no layer named "nope"$/);
     writeFileSync(join(work, 'in.csv'), 't,c,y,x\n0,0,0,0\n');
-    const run = cli([
+    const run = await cli([
       'run',
       network,
       '--chip',
@@ -54,20 +54,20 @@ describe('compile --check / --json', () => {
     JSON.stringify({ input: { shape: [2, 8, 8] }, layers: [{ type: 'sumpool2d', name: 'p', kernel: 2 }] }),
   );
 
-  it('--check says whether it fits and writes nothing; without -o or --check it asks for one', () => {
-    const ok = cli(['compile', network, '--check']);
+  it('--check says whether it fits and writes nothing; without -o or --check it asks for one', async () => {
+    const ok = await cli(['compile', network, '--check']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^network on dynapcnn9: fits \(\d of 9 cores\)/);
     expect(ok.stderr).toBe('');
-    const none = cli(['compile', network]);
+    const none = await cli(['compile', network]);
     expectCleanError(
       none,
       /^error: compile: give -o <image> to write the image, or --check to only check the fit$/,
     );
   });
 
-  it('--json without -o prints JSON even when the network never reaches a fit report', () => {
-    const r = cli(['compile', pools, '--json']);
+  it('--json without -o prints JSON even when the network never reaches a fit report', async () => {
+    const r = await cli(['compile', pools, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       fits: false,
@@ -80,8 +80,8 @@ describe('compile --check / --json', () => {
     });
   });
 
-  it('prints the reasons a network does not fit once: in the report, not again in the error block', () => {
-    const r = cli(['compile', network, '--check', '--place', '2=0,5=0']);
+  it('prints the reasons a network does not fit once: in the report, not again in the error block', async () => {
+    const r = await cli(['compile', network, '--check', '--place', '2=0,5=0']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/\nerrors:\n {2}- /);
     expect(r.stderr).toMatch(/^error: network does not fit on dynapcnn9: \d problems?\nhint: [^\n]+\n$/);
@@ -89,21 +89,24 @@ describe('compile --check / --json', () => {
 });
 
 describe('inspect of a LIF network (Norse, Rockpool)', () => {
-  it('shows it, with a note on why it cannot be deployed, and exits 0; compile refuses it', () => {
+  it('shows it, with a note on why it cannot be deployed, and exits 0; compile refuses it', async () => {
     const lif = join(fixturesDir, 'nir', 'lif_norse.nir');
-    const r = cli(['inspect', lif]);
+    const r = await cli(['inspect', lif]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^2\s+1\s+LIF\s+0\s+r 1, tau 0\.0025, v_leak 0, v_threshold 0\.1$/m);
     expect(r.stdout).toContain(
       '  - cannot be deployed: node "1" (LIF): leaky neurons have no equivalent on integrate-and-fire chips',
     );
-    expectCleanError(cli(['compile', lif, '--check']), /node "1" \(LIF\): leaky neurons have no equivalent/);
+    expectCleanError(
+      await cli(['compile', lif, '--check']),
+      /node "1" \(LIF\): leaky neurons have no equivalent/,
+    );
   });
 });
 
 describe('run --device', () => {
-  it('refuses --trace instead of exiting 0 without a trace', () => {
-    const r = cli([
+  it('refuses --trace instead of exiting 0 without a trace', async () => {
+    const r = await cli([
       'run',
       network,
       '--device',
@@ -129,7 +132,7 @@ describe('plot', () => {
     writeFileSync(join(work, 'sp.csv'), 't,layer,c,y,x\n3,1,0,0,0\n');
     writeFileSync(join(work, 'tr.csv'), 't,layer,c,y,x,v\n0,1,0,0,0,5\n1,1,0,0,0,9\n');
     writeFileSync(join(work, 'in80.csv'), 't,c,y,x\n0,0,0,0\n79,1,2,3\n');
-    const r = cli([
+    const r = await cli([
       'plot',
       'sp.csv',
       '--trace',
@@ -146,7 +149,7 @@ describe('plot', () => {
     expect(svg).toContain(`>threshold ${core.thresholdHigh}</text>`);
     expect(svg).toContain('1 spikes · 80 steps · 1 layer');
     expectCleanError(
-      cli(['plot', 'sp.csv', '--width', '10']),
+      await cli(['plot', 'sp.csv', '--width', '10']),
       /^error: --width: "10" is not an integer >= 320$/,
     );
   });

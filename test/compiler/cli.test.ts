@@ -11,7 +11,7 @@ describe('spikeforge compile', () => {
   it('writes the image and the JSON report, prints the report; a network that does not fit writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sf-cli-compile-'));
     const net = nirFixture('cnn_sinabs_nir020.nir');
-    const ok = cli([
+    const ok = await cli([
       'compile',
       net,
       '-o',
@@ -29,7 +29,7 @@ describe('spikeforge compile', () => {
     expect(report.fits).toBe(true);
     expect(report.layers.map((l) => l.coreId).sort()).toEqual(config.cores.map((c) => c.coreId).sort());
 
-    const bad = cli(['compile', net, '-o', join(dir, 'bad.img'), '--place', '10=0', '--json']);
+    const bad = await cli(['compile', net, '-o', join(dir, 'bad.img'), '--place', '10=0', '--json']);
     expect(bad.code).toBe(1);
     expect((JSON.parse(bad.stdout) as FitReport).fits).toBe(false);
     expect(bad.stderr).toMatch(
@@ -39,7 +39,7 @@ describe('spikeforge compile', () => {
     expect(existsSync(join(dir, 'bad.img'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['net.img', 'r.json']);
 
-    const notNetwork = cli(['compile', join(dir, 'net.img'), '-o', join(dir, 'x.img')]);
+    const notNetwork = await cli(['compile', join(dir, 'net.img'), '-o', join(dir, 'x.img')]);
     expect(notNetwork.code).toBe(1);
     expect(notNetwork.stderr).toMatch(/is already a configuration image/);
   });

@@ -1,25 +1,23 @@
 /**
  * The command line against the simulated board in another process, exactly as against a real board:
- * `spikeforge sim --tcp 0` prints its URI first, then `flash` and `run --device` use it.
+ * `spikeforge sim --tcp 0` (a real process) prints its URI first, then `flash` and `run --device` use it.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedRows } from '../device/helpers.ts';
 import { goldenFile, repoRoot } from '../fixtures.ts';
+import { CLI_PROCESS, cli } from '../helpers.ts';
 
-const bin = join(repoRoot, 'bin', 'spikeforge.js');
 const CASE = 'nmnist_csnn';
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+/** `spikeforge sim ...` as its own process. */
+const spawnSim = (...args: string[]): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', CLI_PROCESS, 'sim', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-}
 
 let sim: ChildProcess;
 let uri: string;
@@ -27,7 +25,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spikeforge-cli-device-'));
-  sim = spawn('node', [bin, 'sim', '--tcp', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  sim = spawnSim('--tcp', '0');
   uri = await new Promise<string>((resolve, reject) => {
     let out = '';
     sim.stdout?.on('data', (d: Buffer) => {
@@ -89,7 +87,7 @@ describe('spikeforge flash / run --device against spikeforge sim', () => {
   });
 
   it('sim --pty serves on a pseudo-terminal and prints its serial URI first; SIGTERM ends it cleanly', async () => {
-    const pty = spawn('node', [bin, 'sim', '--pty'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const pty = spawnSim('--pty');
     const first = await new Promise<string>((resolve, reject) => {
       let out = '';
       pty.stdout?.on('data', (d: Buffer) => {

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goldenFile, repoRoot } from '../fixtures.ts';
+import { goldenFile } from '../fixtures.ts';
+import { cli } from '../helpers.ts';
 
-const exec = promisify(execFile);
-const bin = join(repoRoot, 'bin', 'spikeforge.js');
 const sortedRows = (text: string) =>
   text
     .split(/\r?\n/)
@@ -22,8 +19,7 @@ describe('spikeforge run', () => {
   it('reproduces a golden expected.csv from the NIR file', async () => {
     const out = join(dir, 'spikes.csv');
     const trace = join(dir, 'trace.csv');
-    const { stderr } = await exec(process.execPath, [
-      bin,
+    const { code, stderr } = await cli([
       'run',
       goldenFile('nmnist_csnn', 'network.nir'),
       '--input',
@@ -37,6 +33,7 @@ describe('spikeforge run', () => {
       '--trace-output',
       trace,
     ]);
+    expect(code, stderr).toBe(0);
     expect(sortedRows(readFileSync(out, 'utf8'))).toEqual(
       sortedRows(readFileSync(goldenFile('nmnist_csnn', 'expected.csv'), 'utf8')),
     );
@@ -68,8 +65,7 @@ describe('spikeforge run', () => {
     const out = join(dir, 'batch.csv');
     const labels = join(dir, 'labels.csv');
     writeFileSync(labels, 'file,label\na.csv,3\nb.csv,3\nc.csv,9\n');
-    const { stderr } = await exec(process.execPath, [
-      bin,
+    const { code, stderr } = await cli([
       'run',
       goldenFile('nmnist_csnn', 'network.nir'),
       '--batch',
@@ -86,6 +82,7 @@ describe('spikeforge run', () => {
       '--engine',
       'js',
     ]);
+    expect(code, stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0].split(',').slice(0, 5)).toEqual(['file', 'label', 'prediction', 'spikes', 'count0']);
     expect(lines).toHaveLength(4);
@@ -99,8 +96,7 @@ describe('spikeforge run', () => {
   });
 
   it('fails with a hint on an unknown layer', async () => {
-    const err = await exec(process.execPath, [
-      bin,
+    const err = await cli([
       'run',
       goldenFile('integer_exact', 'network.nir'),
       '--input',
@@ -109,16 +105,13 @@ describe('spikeforge run', () => {
       join(dir, 'x.csv'),
       '--monitor',
       'nope',
-    ]).catch((e: { code: number; stderr: string }) => e);
+    ]);
     expect(err).toMatchObject({ code: 1 });
-    expect((err as { stderr: string }).stderr).toMatch(
-      /error: --monitor: no layer named "nope"[\s\S]*hint: layers:/,
-    );
+    expect(err.stderr).toMatch(/error: --monitor: no layer named "nope"[\s\S]*hint: layers:/);
   });
 
   it('refuses an unknown engine before compiling, naming the engines', async () => {
-    const err = await exec(process.execPath, [
-      bin,
+    const err = await cli([
       'run',
       goldenFile('integer_exact', 'network.nir'),
       '--input',
@@ -127,10 +120,8 @@ describe('spikeforge run', () => {
       join(dir, 'x.csv'),
       '--engine',
       'gpu',
-    ]).catch((e: { code: number; stderr: string }) => e);
+    ]);
     expect(err).toMatchObject({ code: 1 });
-    expect((err as { stderr: string }).stderr).toMatch(
-      /error: --engine: unknown engine "gpu"[\s\S]*hint: engines: js, wasm/,
-    );
+    expect(err.stderr).toMatch(/error: --engine: unknown engine "gpu"[\s\S]*hint: engines: js, wasm/);
   });
 });

@@ -37,7 +37,7 @@ function planted(
 }
 
 describe('diffSpikesWithin', () => {
-  it('planted jitter of +-1 step: every spike matched within 1, none at window 0', () => {
+  it('planted jitter of +-1 step: every spike matched within 1, none at window 0', async () => {
     const jittered = planted(golden, (i) => (i % 3 === 0 ? 1 : i % 3 === 1 ? -1 : 0));
     expect(diffSpikes(golden, jittered).identical).toBe(false);
     const w1 = diffSpikesWithin(golden, jittered, 1);
@@ -58,7 +58,7 @@ describe('diffSpikesWithin', () => {
     expect(w0.matched).toBe(diffSpikes(golden, jittered).matched);
   });
 
-  it('planted jitter of 2 steps is beyond a window of 1: the first such spike is reported', () => {
+  it('planted jitter of 2 steps is beyond a window of 1: the first such spike is reported', async () => {
     const b = planted(golden, (i) => (i === 500 ? 2 : 0));
     const d = diffSpikesWithin(golden, b, 1);
     expect(d.onlyInA).toBe(1);
@@ -75,7 +75,7 @@ describe('diffSpikesWithin', () => {
     expect(diffSpikesWithin(golden, b, 2).matchedAll).toBe(true);
   });
 
-  it('planted missing spikes: only in a, per layer, first divergence at the earliest missing one', () => {
+  it('planted missing spikes: only in a, per layer, first divergence at the earliest missing one', async () => {
     const layer3 = golden.layers.indexOf('3');
     const missing = new Set<number>();
     for (let i = 0; i < golden.count; i++) if (golden.layer[i] === layer3 && i % 7 === 0) missing.add(i);
@@ -106,7 +106,7 @@ describe('diffSpikesWithin', () => {
     expect(text).toContain(`first divergence beyond the window: step ${earliest}, layer 3`);
   });
 
-  it('pairs as many spikes as any matching can (property, against a brute force on small trains)', () => {
+  it('pairs as many spikes as any matching can (property, against a brute force on small trains)', async () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 7 }),
@@ -149,7 +149,7 @@ describe('diffSpikesWithin', () => {
 describe('spikeforge diff --window', () => {
   const work = mkdtempSync(join(tmpdir(), 'sf-window-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  it('exit 0 when every spike has a partner within the window, 1 otherwise, 2 on trouble', () => {
+  it('exit 0 when every spike has a partner within the window, 1 otherwise, 2 on trouble', async () => {
     const a = join(work, 'a.csv');
     const b = join(work, 'b.csv');
     writeFileSync(a, formatSpikesCsv(golden));
@@ -163,16 +163,16 @@ describe('spikeforge diff --window', () => {
         ),
       ),
     );
-    const ok = cli(['diff', a, a, '--window', '1']);
+    const ok = await cli(['diff', a, a, '--window', '1']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(
       `within +-1 step: all ${golden.count} spikes match (${golden.count} at the same step)`,
     );
-    const differ = cli(['diff', a, b, '--window', '1', '--json']);
+    const differ = await cli(['diff', a, b, '--window', '1', '--json']);
     expect(differ.code).toBe(1);
     const j = JSON.parse(differ.stdout) as { onlyInA: number; onlyInB: number; window: number };
     expect([j.window, j.onlyInA, j.onlyInB]).toEqual([1, 1, 0]);
-    const bad = cli(['diff', a, b, '--window', '-1']);
+    const bad = await cli(['diff', a, b, '--window', '-1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: --window: "-1" is not an integer >= 0/);
   });

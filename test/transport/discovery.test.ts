@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { registerSimLink } from '../../firmware-sim/link.ts';
 import {
@@ -15,7 +13,7 @@ import {
   watchDevices,
 } from '../../src/transport/discovery.ts';
 import type { UsbBackend, UsbDeviceLike } from '../../src/transport/usb.ts';
-import { repoRoot } from '../fixtures.ts';
+import { cli } from '../helpers.ts';
 
 // `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests.
 registerSimLink();
@@ -146,11 +144,8 @@ describe('discovery', () => {
   });
 
   it('`spikeforge devices --json` prints a list and notes here, exit 0', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'devices', '--json'],
-      { cwd: repoRoot },
-    );
+    const { code, stdout } = await cli(['devices', '--json']);
+    expect(code).toBe(0);
     const out = JSON.parse(stdout) as { devices: { uri: string }[]; notes: string[] };
     expect(out.devices.map((d) => d.uri)).toContain('sim');
     expect(Array.isArray(out.notes)).toBe(true);

@@ -5,6 +5,7 @@ import { readInputEvents, writeEvents } from '../../events/io.ts';
 import { compareQuantization, formatQuantizationComparison } from '../../workflows/compare.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface CompareCliOptions extends NirCliOptions {
   input: string;
@@ -16,7 +17,7 @@ interface CompareCliOptions extends NirCliOptions {
   saveQuantized?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('compare')
     .description('float reference vs quantized emulator on the same input: what quantization cost, per layer')
@@ -38,7 +39,7 @@ export function register(program: Command): void {
     if (o.saveQuantized) writeEvents(o.saveQuantized, c.quantized);
     if (o.json) {
       const { float: _f, quantized: _q, ...rest } = c;
-      process.stdout.write(`${JSON.stringify({ network: path, input: o.input, ...rest }, null, 2)}\n`);
-    } else process.stdout.write(`${formatQuantizationComparison(c)}\n`);
+      io.stdout.write(`${JSON.stringify({ network: path, input: o.input, ...rest }, null, 2)}\n`);
+    } else io.stdout.write(`${formatQuantizationComparison(c)}\n`);
   });
 }

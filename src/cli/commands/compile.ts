@@ -13,7 +13,7 @@ import { encodeImage } from '../../image/index.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { parseCrop, parseMonitor, parsePlacement, parseSize } from '../options.ts';
-import { ExitCode, messageOf } from '../output.ts';
+import { type CliIo, ExitCode, messageOf } from '../output.ts';
 
 interface CompileCliOptions extends NirCliOptions {
   output?: string;
@@ -30,13 +30,13 @@ interface CompileCliOptions extends NirCliOptions {
   swapXy?: boolean;
 }
 
-function emitReport(report: FitReport, opts: CompileCliOptions): void {
+function emitReport(report: FitReport, opts: CompileCliOptions, io: CliIo): void {
   if (opts.report) writeFileAtomic(opts.report, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
+  io.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatFitReport(report));
 }
 
 /** `--json` of a failure before there is a fit report (a file that does not read, a layer that does not quantize). */
-function emitFailure(e: SpikeforgeError, opts: CompileCliOptions): void {
+function emitFailure(e: SpikeforgeError, opts: CompileCliOptions, io: CliIo): void {
   const error = {
     code: e.code,
     message: messageOf(e),
@@ -45,10 +45,10 @@ function emitFailure(e: SpikeforgeError, opts: CompileCliOptions): void {
   };
   const text = `${JSON.stringify({ fits: false, error }, null, 2)}\n`;
   if (opts.report) writeFileAtomic(opts.report, text);
-  if (opts.json) process.stdout.write(text);
+  if (opts.json) io.stdout.write(text);
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('compile')
     .description('compile a network (NIR or JSON) into a configuration image and print how it fits the chip')
@@ -103,21 +103,21 @@ export function register(program: Command): void {
       report = result.report;
       const image = opts.output === undefined ? undefined : encodeImage(result.config);
       // The report first: if it cannot be written, no image is left behind either.
-      emitReport(report, opts);
+      emitReport(report, opts, io);
       if (opts.output !== undefined && image) {
         writeFileAtomic(opts.output, image);
-        process.stderr.write(
+        io.stderr.write(
           `wrote ${opts.output} (${image.length} bytes, ${result.config.cores.length} cores)\n`,
         );
       }
     } catch (e) {
       if (e instanceof CompileError) {
-        emitReport(e.report, opts);
+        emitReport(e.report, opts, io);
         // The text report lists every reason already: the error block says what failed, once.
         const hint = e.hint?.replace('(place)', '(--place)');
         if (!opts.json) throw new ExitCode(1, new SpikeforgeError(e.code, e.message, { hint }));
       } else if (isSpikeforgeError(e) && report === undefined) {
-        emitFailure(e, opts);
+        emitFailure(e, opts, io);
       }
       throw e;
     }

@@ -3,12 +3,13 @@ import { readNetwork } from '../../compiler/index.ts';
 import { saveNetwork } from '../../network/index.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { parseInteger } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface ConvertOptions extends NirCliOptions {
   base64Above: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('convert')
     .description(
@@ -21,6 +22,6 @@ export function register(program: Command): void {
     const base64Above = parseInteger('--base64-above', opts.base64Above, 0);
     const network = await readNetwork(input, importOptionsOf(opts));
     await saveNetwork(network, output, { base64Above });
-    process.stderr.write(`wrote ${output} (${network.layers.length} layers)\n`);
+    io.stderr.write(`wrote ${output} (${network.layers.length} layers)\n`);
   });
 }

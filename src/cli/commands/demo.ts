@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import { formatFitReport } from '../../compiler/index.ts';
 import { type DemoLink, formatDemoSummary, runDemo } from '../../workflows/demo.ts';
 import { parseChoice } from '../options.ts';
-import { ExitCode } from '../output.ts';
+import { type CliIo, ExitCode } from '../output.ts';
 
 const LINKS: DemoLink[] = ['pty', 'tcp', 'in-process'];
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
@@ -22,13 +22,13 @@ export function register(program: Command): void {
     .action(async (o: { link?: string; quiet?: boolean }) => {
       const link = o.link === undefined ? undefined : parseChoice('--link', o.link, LINKS);
       const say = (line: string): void => {
-        process.stdout.write(`${line}\n`);
+        io.stdout.write(`${line}\n`);
       };
       const bar = o.quiet
         ? undefined
         : new SingleBar({
             format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
-            stream: process.stderr,
+            stream: io.stderr,
             noTTYOutput: true,
             notTTYSchedule: 200,
             hideCursor: true,

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { diffSpikes, diffSpikesWithin, formatSpikeDiff, formatWindowDiff } from '../../events/diff.ts';
 import { readSpikes } from '../../events/io.ts';
 import { optionalInteger, optionalPositive, parseInteger } from '../options.ts';
-import { ExitCode } from '../output.ts';
+import { type CliIo, ExitCode } from '../output.ts';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('diff')
     .description(
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     )
     .action((a: string, b: string, o: DiffCliOptions) => {
       try {
-        compare(a, b, o);
+        compare(a, b, o, io);
       } catch (e) {
         // 1 means "they differ": a script must be able to tell that from a file it could not read
         throw e instanceof ExitCode ? e : new ExitCode(2, e);
@@ -36,7 +36,7 @@ interface DiffCliOptions {
   window?: string;
 }
 
-function compare(a: string, b: string, o: DiffCliOptions): void {
+function compare(a: string, b: string, o: DiffCliOptions, io: CliIo): void {
   const stepUs = optionalPositive('--step-us', o.stepUs);
   const top = parseInteger('--top', o.top, 1);
   const window = optionalInteger('--window', o.window, 0);
@@ -44,14 +44,14 @@ function compare(a: string, b: string, o: DiffCliOptions): void {
   const sb = readSpikes(b, { stepUs });
   if (window !== undefined) {
     const w = diffSpikesWithin(sa, sb, window, { top });
-    process.stdout.write(
+    io.stdout.write(
       o.json ? `${JSON.stringify({ a, b, ...w }, null, 2)}\n` : `${formatWindowDiff(w, { a, b })}\n`,
     );
     if (!w.matchedAll) throw new ExitCode(1);
     return;
   }
   const d = diffSpikes(sa, sb, { top });
-  process.stdout.write(
+  io.stdout.write(
     o.json ? `${JSON.stringify({ a, b, ...d }, null, 2)}\n` : `${formatSpikeDiff(d, { a, b })}\n`,
   );
   if (!d.identical) throw new ExitCode(1);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { formatEventSummary, summarizeEvents } from '../../events/info.ts';
 import { readEvents, writeEvents } from '../../events/io.ts';
 import { optionalInteger, optionalPositive, optionalShape, parseChoice } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const events = program
     .command('events')
     .description('convert and inspect event files (CSV, SFEV binary, NumPy .npy rasters, AEDAT 2/3.1/4)');
@@ -32,7 +33,7 @@ export function register(program: Command): void {
         layer: o.layer,
       });
       const n = rec.kind === 'input' ? rec.events.count : rec.spikes.count;
-      process.stdout.write(`wrote ${output}: ${n} ${rec.kind === 'input' ? 'input events' : 'spikes'}\n`);
+      io.stdout.write(`wrote ${output}: ${n} ${rec.kind === 'input' ? 'input events' : 'spikes'}\n`);
     });
 
   events
@@ -43,7 +44,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action((file: string, o: { stepUs?: string; json?: boolean }) => {
       const summary = summarizeEvents(readEvents(file, { stepUs: optionalPositive('--step-us', o.stepUs) }));
-      process.stdout.write(
+      io.stdout.write(
         o.json
           ? `${JSON.stringify({ file, ...summary }, null, 2)}\n`
           : `${formatEventSummary(file, summary)}\n`,

@@ -4,6 +4,7 @@ import { formatSamnaExport, SAMNA_CHIPS, samnaChip, toSamnaConfig } from '../../
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { parseChoice, parseMonitor } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface ExportCliOptions extends NirCliOptions {
   to: string;
@@ -12,7 +13,7 @@ interface ExportCliOptions extends NirCliOptions {
   monitor?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('export')
     .description(
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     const exported = toSamnaConfig(config, { chip: opts.chip, monitor });
     writeFileAtomic(opts.output, formatSamnaExport(exported));
     const monitored = Object.values(exported.cnn_layers).filter((l) => l.monitor_enable).length;
-    process.stderr.write(
+    io.stderr.write(
       `wrote ${opts.output} (samna ${exported.chip}, ${config.cores.length} cores, ${monitored} monitored, input via ${exported.input.source === 'dvs' ? 'the DVS layer' : `core ${exported.input.layers.join(', ')}`})\n`,
     );
   });

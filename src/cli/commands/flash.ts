@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { loadImageFile } from '../../compiler/index.ts';
 import { openDevice } from '../../device/index.ts';
 import { parseChoice } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('flash')
     .description(
@@ -27,7 +28,7 @@ export function register(program: Command): void {
           ? undefined
           : new SingleBar({
               format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
-              stream: process.stderr,
+              stream: io.stderr,
               noTTYOutput: false,
               hideCursor: true,
             });
@@ -40,8 +41,8 @@ export function register(program: Command): void {
           });
           bar?.stop();
           const info = await dev.info();
-          process.stdout.write(
-            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, ${r.verified === 'none' ? 'applied, not read back' : `verified by ${r.verified}`}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
+          io.stdout.write(
+            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
           );
         } finally {
           bar?.stop();

@@ -1,33 +1,29 @@
 import type { Command } from 'commander';
-import { register as compareCmd } from './compare.ts';
-import { register as compileCmd } from './compile.ts';
-import { register as convertCmd } from './convert.ts';
-import { register as demoCmd } from './demo.ts';
-import { register as devicesCmd } from './devices.ts';
-import { register as diffCmd } from './diff.ts';
-import { register as eventsCmd } from './events.ts';
-import { register as exportCmd } from './export.ts';
-import { register as flashCmd } from './flash.ts';
-import { register as inspectCmd } from './inspect.ts';
-import { register as plotCmd } from './plot.ts';
-import { register as runCmd } from './run.ts';
-import { register as schemaCmd } from './schema.ts';
-import { register as simCmd } from './sim.ts';
+import type { CliIo } from '../output.ts';
 
-/** Each command file exports `register(program)`; the order here is the order of `--help`. */
-export const commands: ((program: Command) => void)[] = [
-  inspectCmd,
-  schemaCmd,
-  convertCmd,
-  compileCmd,
-  exportCmd,
-  runCmd,
-  flashCmd,
-  devicesCmd,
-  simCmd,
-  eventsCmd,
-  diffCmd,
-  plotCmd,
-  compareCmd,
-  demoCmd,
+/** A command file: it adds its command (flags, description, action) to the program. */
+export interface CommandModule {
+  register(program: Command, io: CliIo): void;
+}
+
+/**
+ * Every command by name, in the order of `--help`. A command file is imported only when its command
+ * runs (or for the full help): each imports the library it needs (NIR reader, compiler, device client,
+ * simulated board), so a command pays for its own imports and no other's.
+ */
+export const commands: readonly { name: string; load: () => Promise<CommandModule> }[] = [
+  { name: 'inspect', load: () => import('./inspect.ts') },
+  { name: 'schema', load: () => import('./schema.ts') },
+  { name: 'convert', load: () => import('./convert.ts') },
+  { name: 'compile', load: () => import('./compile.ts') },
+  { name: 'export', load: () => import('./export.ts') },
+  { name: 'run', load: () => import('./run.ts') },
+  { name: 'flash', load: () => import('./flash.ts') },
+  { name: 'devices', load: () => import('./devices.ts') },
+  { name: 'sim', load: () => import('./sim.ts') },
+  { name: 'events', load: () => import('./events.ts') },
+  { name: 'diff', load: () => import('./diff.ts') },
+  { name: 'plot', load: () => import('./plot.ts') },
+  { name: 'compare', load: () => import('./compare.ts') },
+  { name: 'demo', load: () => import('./demo.ts') },
 ];

@@ -22,6 +22,7 @@ import {
 } from '../../quantize/index.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface InspectOptions extends NirCliOptions {
   json?: boolean;
@@ -40,6 +41,7 @@ async function readOrDescribe(
   bytes: Uint8Array,
   file: string,
   opts: InspectOptions,
+  io: CliIo,
 ): Promise<Network | undefined> {
   try {
     return await parseNetworkFile(bytes, file, importOptionsOf(opts));
@@ -51,15 +53,15 @@ async function readOrDescribe(
     const note = `cannot be deployed: ${reason}${e.hint ? `; ${e.hint}` : ''}`;
     if (opts.json) {
       const out = { file, format: 'nir', deployable: false, ...graph, notes: [note] };
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
-      process.stdout.write(`file     ${file}\n\n${formatNirSummary(graph)}notes:\n  - ${note}\n`);
+      io.stdout.write(`file     ${file}\n\n${formatNirSummary(graph)}notes:\n  - ${note}\n`);
     }
     return undefined;
   }
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('inspect')
     .description('show a network (NIR or JSON): layers, types, shapes, parameters, thresholds')
@@ -88,12 +90,10 @@ export function register(program: Command): void {
         );
       }
       const image = inspectImage(bytes, file);
-      process.stdout.write(
-        opts.json ? `${JSON.stringify(image.json, null, 2)}\n` : `${image.text.trimEnd()}\n`,
-      );
+      io.stdout.write(opts.json ? `${JSON.stringify(image.json, null, 2)}\n` : `${image.text.trimEnd()}\n`);
       return;
     }
-    const network = await readOrDescribe(bytes, file, opts);
+    const network = await readOrDescribe(bytes, file, opts, io);
     if (network === undefined) return;
     const summary = summarizeNetwork(network);
     const profile = getProfile(opts.chip);
@@ -109,15 +109,13 @@ export function register(program: Command): void {
         ...(q ? { quantization: summarizeQuantization(q), quantizationNotes: q.notes } : {}),
         ...(spikes ? { spikes } : {}),
       };
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`file     ${file}\n${formatNetworkSummary(summary)}\n`);
-    if (q) process.stdout.write(`\nquantization for ${opts.chip}:\n${formatQuantizationReport(q)}\n`);
+    io.stdout.write(`file     ${file}\n${formatNetworkSummary(summary)}\n`);
+    if (q) io.stdout.write(`\nquantization for ${opts.chip}:\n${formatQuantizationReport(q)}\n`);
     if (spikes) {
-      process.stdout.write(
-        `\nspikes on ${opts.events}, float vs quantized:\n${formatSpikeComparison(spikes)}\n`,
-      );
+      io.stdout.write(`\nspikes on ${opts.events}, float vs quantized:\n${formatSpikeComparison(spikes)}\n`);
     }
   });
 }

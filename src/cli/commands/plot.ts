@@ -8,6 +8,7 @@ import { parseNeuronRef, readTraceCsv } from '../../events/trace.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { collect, optionalInteger, parseInteger, parseLayerValues } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface PlotCliOptions extends NirCliOptions {
   output: string;
@@ -36,7 +37,7 @@ async function fromNetwork(
   };
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('plot')
     .description('draw spikes as SVG: a raster per layer, heat maps per channel, membrane traces')
@@ -91,7 +92,7 @@ export function register(program: Command): void {
       traces,
     });
     writeFileAtomic(o.output, svg);
-    process.stdout.write(
+    io.stdout.write(
       `wrote ${o.output} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`,
     );
   });

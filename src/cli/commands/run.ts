@@ -14,6 +14,7 @@ import type { Monitor } from '../../image/index.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
 import { optionalInteger, optionalPositive, parseMonitor } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
 interface RunCliOptions extends NirCliOptions {
   input?: string;
@@ -76,7 +77,7 @@ function checkOptions(opts: RunCliOptions): void {
   }
 }
 
-async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
+async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promise<void> {
   const profile = getProfile(opts.chip ?? config.chip);
   const emulator = new Emulator(config, {
     monitor: monitorOf(opts),
@@ -115,18 +116,18 @@ async function runOne(config: ChipConfig, opts: RunCliOptions): Promise<void> {
   const total = [...perLayer.values()].reduce((a, b) => a + b, 0);
   const warnings = emulator.bandwidthWarnings();
   const dropped = stats.droppedInputEvents > 0 ? `, ${stats.droppedInputEvents} input events dropped` : '';
-  process.stderr.write(
+  io.stderr.write(
     `run: ${stats.steps} steps, ${total} spikes (${layers})${dropped}, ${warnings.length} bandwidth warnings\n`,
   );
-  for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
+  for (const w of warnings) io.stderr.write(`warning: ${w.message}\n`);
 }
 
-async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
+async function runMany(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promise<void> {
   const samples = loadBatchSamples(opts.batch!, opts.labels);
   const monitor = monitorOf(opts);
   const bar = new SingleBar({
     format: 'run {bar} {value}/{total} samples',
-    stream: process.stderr,
+    stream: io.stderr,
     noTTYOutput: false,
     hideCursor: true,
   });
@@ -148,12 +149,12 @@ async function runMany(config: ChipConfig, opts: RunCliOptions): Promise<void> {
     result.accuracy === undefined
       ? ''
       : `, accuracy ${(result.accuracy * 100).toFixed(2)}% (${result.correct}/${result.labelled})`;
-  process.stderr.write(
+  io.stderr.write(
     `run: ${result.samples.length} samples on ${result.workers} workers in ${(result.elapsedMs / 1000).toFixed(2)} s, output layer ${result.outputLayer}${acc}\n`,
   );
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('run')
     .description('run a configuration image or a network (compiled first) on the bit-accurate emulator')
@@ -190,10 +191,10 @@ export function register(program: Command): void {
         monitor: monitorOf(opts),
         steps,
       });
-      process.stderr.write(`run: ${summary}\n`);
+      io.stderr.write(`run: ${summary}\n`);
       return;
     }
-    if (opts.batch) await runMany(config, opts);
-    else await runOne(config, opts);
+    if (opts.batch) await runMany(config, opts, io);
+    else await runOne(config, opts, io);
   });
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { fitReportJsonSchema } from '../../compiler/index.ts';
 import { networkJsonSchema } from '../../network/index.ts';
+import type { CliIo } from '../output.ts';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('schema')
     .description(
@@ -11,6 +12,6 @@ export function register(program: Command): void {
     .option('--report', 'the fit report (`compile --json`, `--report file.json`) instead of the network')
     .action((opts: { report?: boolean }) => {
       const schema = opts.report ? fitReportJsonSchema() : networkJsonSchema();
-      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { startSim } from '../../../firmware-sim/sim.ts';
 import { optionalInteger } from '../options.ts';
+import type { CliIo } from '../output.ts';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('sim')
     .description('run the simulated dev board on a pseudo-terminal or TCP; prints the device URI first')
@@ -52,7 +53,7 @@ export function register(program: Command): void {
           await sim.close();
           return;
         }
-        process.stdout.write(`${sim.uri}\n`);
+        io.stdout.write(`${sim.uri}\n`);
         await done;
       },
     );
