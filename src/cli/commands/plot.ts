@@ -92,8 +92,6 @@ export function register(program: Command, io: CliIo): void {
       traces,
     });
     writeFileAtomic(o.output, svg);
-    io.stdout.write(
-      `wrote ${o.output} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`,
-    );
+    io.stdout.write(`wrote ${o.output} (${spikes.count} spikes, ${Math.round(svg.length / 1024)} KiB)\n`);
   });
 }
