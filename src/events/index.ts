@@ -21,10 +21,16 @@ export {
 export {
   type Divergence,
   diffSpikes,
+  diffSpikesWithin,
   formatSpikeDiff,
+  formatWindowDiff,
   type LayerDiff,
   type NeuronDiff,
+  pearsonOfCounts,
   type SpikeDiff,
+  type WindowDiff,
+  type WindowDivergence,
+  type WindowLayerDiff,
 } from './diff.ts';
 export { type EventLayerSummary, type EventSummary, formatEventSummary, summarizeEvents } from './info.ts';
 export {

@@ -116,9 +116,8 @@ describe('samna: devices', () => {
       ['DVXplorer', 'D4'],
     ]);
     const { devices, notes } = await listSamnaDevices();
-    expect(notes).toEqual([]);
+    expect(notes).toEqual(['samna sees a DVXplorer, which spikeforge does not drive']);
     expect(devices.map((d) => [d.uri, d.serialNumber])).toEqual([
-      ['samna:?', 'D4'],
       ['samna:speck2edevkit', 'E3'],
       ['samna:speck2fdevkit', 'A1'],
       ['samna:speck2fdevkit?index=1', 'B2'],
@@ -209,6 +208,20 @@ describe('samna: failures are one line saying what to do', () => {
     } finally {
       await bridge.close();
     }
+  });
+
+  it('samna too old: what is missing and how to update; no readback: "applied, not read back"', async () => {
+    process.env.FAKE_SAMNA_WITHOUT = 'speck2f';
+    const old = await rejectionOf(openDevice(FAST));
+    expect(old.message).toMatch(/samna 0\.99\.0-fake has no samna\.speck2f: pip install -U samna/);
+    process.env.FAKE_SAMNA_WITHOUT = 'get_configuration';
+    const dev = await openDevice(FAST);
+    try {
+      expect((await dev.flash(encodeImage(await compiled('saturate_int16')))).verified).toBe('none');
+    } finally {
+      await dev.close();
+    }
+    delete process.env.FAKE_SAMNA_WITHOUT;
   });
 
   it('the bridge crashed: its last stderr line', async () => {

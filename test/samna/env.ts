@@ -10,6 +10,7 @@ export function useFakeSamna(): void {
   delete process.env.SPIKEFORGE_PYTHON;
   delete process.env.FAKE_SAMNA_BUSY;
   delete process.env.FAKE_SAMNA_DEVICES;
+  delete process.env.FAKE_SAMNA_WITHOUT;
 }
 
 /** A samna URI that does not wait the second sinabs waits after applying (the fake needs none). */

@@ -6,24 +6,19 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { type ErrorCode, SpikeforgeError } from '../../errors.ts';
+import { packagePath } from '../../util/package.ts';
 
-const SCRIPT = join('bridges', 'samna', 'spikeforge_samna.py');
-
-/** The bridge script shipped with the package (searched upwards from this file, so a built copy finds it too). */
+/** The bridge script shipped with the package (bridges/ sits beside package.json). */
 export function bridgeScript(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, SCRIPT);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
+  const script = packagePath('bridges', 'samna', 'spikeforge_samna.py');
+  if (!existsSync(script)) {
+    throw new SpikeforgeError('INTERNAL', `the samna bridge ${script} is missing from this installation`, {
+      hint: 'reinstall spikeforge',
+    });
   }
-  throw new SpikeforgeError('INTERNAL', `the samna bridge ${SCRIPT} is missing from this installation`, {
-    hint: 'reinstall spikeforge',
-  });
+  return script;
 }
 
 /** The Python that runs the bridge. */

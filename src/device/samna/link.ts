@@ -90,18 +90,23 @@ export async function listSamnaDevices(): Promise<{ devices: DeviceListing[]; no
   try {
     const hello = await bridge.request<{ samna: string }>('hello', {}, 30_000);
     const found = await bridge.request<ListAnswer>('list', {}, 30_000);
-    const devices = found.devices.map(
-      (d): DeviceListing => ({
-        uri: d.board ? `samna:${d.board}${d.index > 0 ? `?index=${d.index}` : ''}` : `samna:?`,
+    const devices: DeviceListing[] = [];
+    const notes: string[] = [];
+    for (const d of found.devices) {
+      if (!d.board) {
+        notes.push(`samna sees a ${d.device_type_name}, which spikeforge does not drive`);
+        continue;
+      }
+      devices.push({
+        uri: `samna:${d.board}${d.index > 0 ? `?index=${d.index}` : ''}`,
         kind: 'samna',
-        description: d.board
-          ? `${d.device_type_name} through samna ${hello.samna}`
-          : `${d.device_type_name} (samna ${hello.samna}; not a board spikeforge supports)`,
+        description: `${d.device_type_name} through samna ${hello.samna}`,
         serialNumber: d.serial_number || undefined,
-        board: d.board ?? undefined,
-      }),
-    );
-    return { devices, notes: devices.length === 0 ? [`samna ${hello.samna} sees no board`] : [] };
+        board: d.board,
+      });
+    }
+    if (found.devices.length === 0) notes.push(`samna ${hello.samna} sees no board`);
+    return { devices, notes };
   } catch (e) {
     const err = e as SpikeforgeError;
     return {
