@@ -1,9 +1,0 @@
-/** The emulator of a configured chip: event-driven engine, dense reference, traces and batch runs. */
-export type { BatchOptions, BatchPoolOptions, BatchResult, BatchRunOptions, BatchSample, BatchSampleResult, } from './batch.ts';
-export { BatchPool, formatBatchCsv, runBatch } from './batch.ts';
-export { denseReference } from './dense.ts';
-export type { BandwidthWarning, CoreStats, EmulatorOptions, EmulatorStats, Monitor, RunOptions, } from './emulator.ts';
-export { Emulator, outputCores, runEmulator } from './emulator.ts';
-export { loadBatchSamples } from './samples.ts';
-export type { TracePoint } from './trace.ts';
-export { parseTracePoints } from './trace.ts';
