@@ -6,6 +6,7 @@ import type { ChipProfile } from '../src/chip/index.ts';
 import { Emulator } from '../src/emulator/index.ts';
 import type { ChipConfig } from '../src/image/config.ts';
 import { configFromRegisterWrites, decodeImage, registerWrites } from '../src/image/index.ts';
+import { assertFitsChip } from '../src/image/limits.ts';
 import { BoardError } from '../src/transport/errors.ts';
 import type { EnvelopeInit } from '../src/transport/messages.ts';
 import type { Refuse } from './answers.ts';
@@ -30,6 +31,8 @@ export function configure(image: Uint8Array, crc: number, profile: ChipProfile):
   if (decoded.chip !== profile.id) {
     throw new Error(`the image is for chip "${decoded.chip}", this board carries "${profile.id}"`);
   }
+  // The chip's limits before anything is allocated for the image (register writes, the chip model).
+  assertFitsChip(decoded, profile);
   const writes = registerWrites(decoded, profile);
   const config = configFromRegisterWrites(writes, profile);
   const emulator = new Emulator(config);

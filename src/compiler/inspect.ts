@@ -2,6 +2,7 @@
 import { getProfile } from '../chip/index.ts';
 import type { ChipConfig, CoreConfig } from '../image/config.ts';
 import { decodeImage } from '../image/image.ts';
+import { checkConfig } from '../image/limits.ts';
 import { registerWrites } from '../image/registers.ts';
 import { kernelMemory, neuronMemory } from './memory.ts';
 
@@ -48,9 +49,11 @@ function coreJson(c: CoreConfig, config: ChipConfig) {
 export function inspectImage(
   bytes: Uint8Array,
   source = 'image',
-): { config: ChipConfig; text: string; json: object } {
+): { config: ChipConfig; text: string; json: object; problems: string[] } {
   const config = decodeImage(bytes, source);
   const profile = getProfile(config.chip);
+  // What the chip cannot run is listed, not hidden: the board and `flash` refuse such an image.
+  const problems = checkConfig(config, profile);
   const cores = config.cores.map((c) => coreJson(c, config));
   const input = config.input;
   const json = {
@@ -59,7 +62,9 @@ export function inspectImage(
     chip: config.chip,
     sourceHash: config.sourceHash,
     sizeBytes: bytes.length,
-    registerWrites: registerWrites(config, profile).length,
+    registerWrites: problems.length === 0 ? registerWrites(config, profile).length : null,
+    fits: problems.length === 0,
+    problems,
     input: {
       ...input,
       destinations: input.destinations.map((d) => ({
@@ -70,7 +75,7 @@ export function inspectImage(
     cores,
   };
   const lines = [
-    `${source}: spikeforge image v${config.formatVersion} for ${config.chip}, ${bytes.length} bytes, ${json.registerWrites} register writes`,
+    `${source}: spikeforge image v${config.formatVersion} for ${config.chip}, ${bytes.length} bytes, ${json.registerWrites ?? 'no'} register writes`,
     `source network sha256 ${config.sourceHash}`,
     `input "${input.name}" ${input.shape.join('x')}, crop [${input.crop.join(', ')}]${input.flipX ? ', flip x' : ''}${input.flipY ? ', flip y' : ''}${input.swapXY ? ', swap x/y' : ''} -> ${json.input.destinations.map((d) => `${d.layer}@${d.coreId}${d.pooling > 1 ? ` pool ${d.pooling}` : ''}`).join(', ') || '(nothing)'}`,
   ];
@@ -85,5 +90,8 @@ export function inspectImage(
         `${c.initialState ? `, initial state (${c.initialState.nonZero} non-zero)` : ''}; kernel ${c.kernelMemory}, neuron ${c.neuronMemory} words -> ${to || '(host)'}`,
     );
   }
-  return { config, text: `${lines.join('\n')}\n`, json };
+  if (problems.length > 0) {
+    lines.push(`does not fit ${profile.id} (the board refuses it):`, ...problems.map((p) => `  ${p}`));
+  }
+  return { config, text: `${lines.join('\n')}\n`, json, problems };
 }

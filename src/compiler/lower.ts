@@ -6,6 +6,7 @@
  */
 import type { ChipProfile } from '../chip/profile.ts';
 import type { CoreConfig } from '../image/config.ts';
+import { kernelSizeError } from '../image/limits.ts';
 import { fmtShape } from '../network/shapes.ts';
 import type { QuantizedLayer } from '../quantize/types.ts';
 import { convOutputSize } from './memory.ts';
@@ -90,22 +91,6 @@ export function layerLabel(layer: Pick<QuantizedLayer, 'name' | 'weightName'>): 
   return layer.weightName && layer.weightName !== layer.name
     ? `layer "${layer.name}" (weights "${layer.weightName}")`
     : `layer "${layer.name}"`;
-}
-
-/** The error of a k x k kernel larger than the chip's, or undefined. */
-export function kernelSizeError(
-  at: string,
-  kind: 'conv2d' | 'linear',
-  h: number,
-  w: number,
-  k: number,
-  profile: ChipProfile,
-): string | undefined {
-  const max = profile.kernelSizeMax;
-  if (k <= max) return undefined;
-  return kind === 'linear'
-    ? `${at}: a linear layer on a ${h}x${w} map needs a ${k}x${k} kernel, the largest is ${max}x${max}: pool (or stride) the map down to ${max}x${max} or less before this layer`
-    : `${at}: kernel ${k}x${k} exceeds the largest kernel ${max}x${max}: use a smaller kernel, or two layers`;
 }
 
 export function lowerLayer(layer: QuantizedLayer, profile: ChipProfile): LoweredLayer | LoweringProblem {

@@ -6,7 +6,8 @@ import { getProfile } from '../chip/index.ts';
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig } from '../image/config.ts';
-import { decodeImage, encodeImage, isImage } from '../image/image.ts';
+import { decodeImage, encodeImage, isImage, looksLikeImage } from '../image/image.ts';
+import { assertFitsChip } from '../image/limits.ts';
 import { type NirImportOptions, parseNetworkFile } from '../network/index.ts';
 import type { Network } from '../network/schema.ts';
 import { quantize } from '../quantize/index.ts';
@@ -56,6 +57,7 @@ export async function readNetwork(path: string, options: NirImportOptions = {}):
       hint: 'give the network file (.nir, .json) it was compiled from; `spikeforge inspect` shows what an image holds',
     });
   }
+  if (looksLikeImage(bytes)) decodeImage(bytes, path); // a damaged image: says so
   return parseNetworkFile(bytes, path, options);
 }
 
@@ -67,8 +69,9 @@ export async function loadConfig(
   // An unknown chip is that, whatever the file holds.
   if (options.chip !== undefined) chipOption(options.chip);
   const bytes = readUserFile(path);
-  if (isImage(bytes)) {
+  if (looksLikeImage(bytes)) {
     const config = decodeImage(bytes, path);
+    assertFitsChip(config, getProfile(config.chip), path);
     if (options.chip !== undefined && options.chip !== config.chip) {
       throw new SpikeforgeError(
         'USAGE',

@@ -3,13 +3,15 @@
  * (pipelined, idempotent, resumable), committed atomically by the board, verified by CRC32 or readback;
  * and reading the running image back.
  */
+import { getProfile, profiles } from '../chip/index.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { decodeImage, imageCrc, imageFormatVersion, imageIntact } from '../image/image.ts';
+import { assertFitsChip, maxImageSize } from '../image/limits.ts';
 import { BoardError, isBoardError } from '../transport/errors.ts';
 import type { Envelope } from '../transport/messages.ts';
 import type { Connection } from './connection.ts';
-import { infoFrom, MESSAGE_OVERHEAD } from './connection.ts';
+import { askedFrameSize, infoFrom, MESSAGE_OVERHEAD } from './connection.ts';
 import type { FlashOptions, FlashResult } from './types.ts';
 
 /**
@@ -67,6 +69,8 @@ function checkImage(
         { hint: `compile the network for ${info.chip} (spikeforge compile --chip ${info.chip})` },
       );
     }
+    // Nothing is sent for an image the chip cannot run: the board would refuse it after the transfer.
+    assertFitsChip(config, getProfile(config.chip));
   }
   if (formatVersion < info.imageFormat.min || formatVersion > info.imageFormat.max) {
     const range =
@@ -195,7 +199,7 @@ async function stage(
   });
   if (!commit.deviceInfo)
     throw new SpikeforgeError('PROTOCOL', `${conn.uri} answered ConfigCommit with "${commit.body}"`);
-  conn.info = infoFrom(conn.uri, commit.deviceInfo);
+  conn.info = infoFrom(conn.uri, commit.deviceInfo, askedFrameSize(conn.options));
   return { sent, chunks };
 }
 
@@ -206,6 +210,18 @@ export async function readImage(conn: Connection): Promise<Uint8Array> {
     throw new SpikeforgeError('DEVICE_ERROR', `${conn.uri} has no configuration`, {
       hint: 'flash an image first (spikeforge flash <image> --device <uri>)',
     });
+  }
+  // A size no image of the board's chip can have is not downloaded (a faulty or hostile board).
+  const profile = profiles.find((p) => p.id === conn.info.chip);
+  const max = profile ? maxImageSize(profile) : 16 << 20;
+  if (size > max) {
+    throw new SpikeforgeError(
+      'PROTOCOL',
+      `${conn.uri} reports a running image of ${size} bytes; an image for ${conn.info.chip} has at most ${max}`,
+      {
+        hint: 'the board firmware is faulty (or not a spikeforge board); flash the image again or reset the board',
+      },
+    );
   }
   const out = new Uint8Array(size);
   const step = conn.info.maxFrameSize - MESSAGE_OVERHEAD;

@@ -40,6 +40,22 @@ export function isImage(bytes: Uint8Array): boolean {
   return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * Whether the bytes are a spikeforge image, or were one whose magic got damaged: the rest of the
+ * header (the length field equals the size, a format version, a known chip code) is an image's.
+ * Such a file goes to `decodeImage`, which names the damage, rather than to the network readers.
+ */
+export function looksLikeImage(bytes: Uint8Array): boolean {
+  if (isImage(bytes)) return true;
+  if (bytes.length < HEADER_SIZE + 4) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (
+    view.getUint32(HEADER.length, true) === bytes.length &&
+    bytes[HEADER.formatVersion] >= 1 &&
+    getProfileByCode(view.getUint16(HEADER.chipCode, true)) !== undefined
+  );
+}
+
 function fail(message: string): never {
   throw new SpikeforgeError('IMAGE_FORMAT', message, {
     hint: 'this configuration cannot be written as an image; compile the network again',
@@ -260,6 +276,14 @@ function readCore(r: ByteReader, coreId: number): Omit<CoreConfig, 'layer'> {
 
 export function decodeImage(bytes: Uint8Array, source = 'image'): ChipConfig {
   const header: ByteReader = new ByteReader(bytes, source, 0, bytes.length);
+  if (!isImage(bytes) && looksLikeImage(bytes)) {
+    const got = Array.from(bytes.subarray(0, MAGIC.length), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new SpikeforgeError(
+      'IMAGE_FORMAT',
+      `${source}: a damaged spikeforge image: the magic at offset 0 is ${got}, not "${IMAGE_MAGIC}", while the rest of the header (length, format version, chip code) is an image's`,
+      { hint: 'the file was corrupted (bad copy or transfer); copy it again or compile the network again' },
+    );
+  }
   if (bytes.length < MAGIC.length || !isImage(bytes)) {
     throw new SpikeforgeError(
       'IMAGE_FORMAT',

@@ -18,6 +18,7 @@ export {
   imageFormatVersion,
   imageIntact,
   isImage,
+  looksLikeImage,
 } from './image.ts';
 export { type Monitor, monitoredCores, selectMonitored } from './monitor.ts';
 export {

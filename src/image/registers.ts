@@ -35,6 +35,9 @@ const CONTROL_BIAS = 8;
 const CONTROL_STATE = 16;
 const DESTINATION_ENABLE = 0x80000000;
 
+/** Register indexes are 20 bits: address = core << 24 | region << 20 | index. */
+export const REGISTER_INDEX_LIMIT = 1 << 20;
+
 export function registerAddress(core: number, region: number, index: number): number {
   return ((core << 24) | (region << 20) | index) >>> 0;
 }
@@ -71,6 +74,14 @@ export function registerWrites(config: ChipConfig, profile: ChipProfile): Regist
   }
   const out: RegisterWrite[] = [];
   const put = (core: number, region: number, values: ArrayLike<number>, start = 0): void => {
+    if (start + values.length > REGISTER_INDEX_LIMIT) {
+      // The index would spill into the next region: refused, never written elsewhere.
+      throw new SpikeforgeError(
+        'IMAGE_FORMAT',
+        `core ${core} region ${region} needs ${start + values.length} register words, the 20-bit register index addresses ${REGISTER_INDEX_LIMIT}`,
+        { hint: 'the configuration exceeds the chip; compile the network again' },
+      );
+    }
     for (let i = 0; i < values.length; i++)
       out.push({ address: registerAddress(core, region, start + i), value: values[i] >>> 0 });
   };

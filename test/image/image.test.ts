@@ -61,10 +61,15 @@ describe('configuration image', () => {
   it('rejects wrong magic, wrong version, wrong length and a bad CRC with the offset', () => {
     const bytes = encodeImage(small());
     expect(isImage(new Uint8Array([1, 2, 3]))).toBe(false);
+    const other = new TextEncoder().encode('{"layers": []} and more text than a header holds, surely');
+    expect(() => decodeImage(other, 'x.img')).toThrow(
+      /x.img: not a spikeforge image \(no "SFIMG" magic at offset 0\)/,
+    );
+    // A flipped magic byte with the rest of an image's header: said to be a damaged image (#12).
     const magic = bytes.slice();
     magic[0] = 0x58;
     expect(() => decodeImage(magic, 'x.img')).toThrow(
-      /x.img: not a spikeforge image \(no "SFIMG" magic at offset 0\)/,
+      /x.img: a damaged spikeforge image: the magic at offset 0 is 58 46 49 4d 47, not "SFIMG"/,
     );
     const version = bytes.slice();
     version[5] = 9;

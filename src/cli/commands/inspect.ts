@@ -3,7 +3,7 @@ import { getProfile } from '../../chip/index.ts';
 import { inspectImage } from '../../compiler/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { readInputEvents } from '../../events/io.ts';
-import { isImage } from '../../image/index.ts';
+import { looksLikeImage } from '../../image/index.ts';
 import {
   describeNir,
   formatNetworkSummary,
@@ -79,7 +79,7 @@ export function register(program: Command, io: CliIo): void {
     const steps = optionalInteger('--steps', opts.steps, 1);
     const stepUs = optionalPositive('--step-us', opts.stepUs);
     const bytes = await readNetworkFile(file);
-    if (isImage(bytes)) {
+    if (looksLikeImage(bytes)) {
       if (opts.quantize || opts.events) {
         throw new SpikeforgeError(
           'USAGE',
@@ -91,6 +91,13 @@ export function register(program: Command, io: CliIo): void {
       }
       const image = inspectImage(bytes, file);
       io.stdout.write(opts.json ? `${JSON.stringify(image.json, null, 2)}\n` : `${image.text.trimEnd()}\n`);
+      if (image.problems.length > 0) {
+        throw new SpikeforgeError(
+          'IMAGE_FORMAT',
+          `${file} does not fit ${image.config.chip}: ${image.problems.length} limit${image.problems.length > 1 ? 's' : ''} broken (listed above)`,
+          { hint: 'compile the network again; flash and the board refuse this image' },
+        );
+      }
       return;
     }
     const network = await readOrDescribe(bytes, file, opts, io);
