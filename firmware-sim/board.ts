@@ -94,7 +94,8 @@ export class Board {
   private readonly clients = new Set<Client>();
   private owner: Client | undefined;
   private ownerHost = '';
-  private sessionId = 0;
+  /** The session's 64-bit id (0: no session). */
+  private sessionId = 0n;
   private lastActivity = 0;
   private readonly cache = new Map<number, Uint8Array>();
   private readonly staging: FlashStaging;
@@ -187,7 +188,7 @@ export class Board {
     this.stopRun();
     this.staging.clear();
     this.owner = undefined;
-    this.sessionId = 0;
+    this.sessionId = 0n;
     this.cache.clear();
     if (this.active) this.active.emulator.reset();
     this.log?.('board: reset');
@@ -288,7 +289,7 @@ export class Board {
   private dispatch(client: Client, env: Envelope): EnvelopeInit | undefined {
     const now = Date.now();
     if (env.hello) return this.onHello(client, env, now);
-    if (client !== this.owner || this.sessionId === 0) {
+    if (client !== this.owner || this.sessionId === 0n) {
       const held = this.owner?.open && now - this.lastActivity < this.lease;
       return held
         ? this.error(BoardError.BUSY, `the board is in use by another session (${this.owner?.name})`)
@@ -354,11 +355,20 @@ export class Board {
         `the board speaks protocol version ${version}, the host speaks protocol version ${min === max ? min : `${min}..${max}`}`,
       );
     }
-    const sid = u32(hello.sessionId);
+    // 64 random bits: session_id and session_id_high (a host of old firmware sends only the low word).
+    const sid = (BigInt(u32(hello.sessionIdHigh)) << 32n) | BigInt(u32(hello.sessionId));
+    if (sid === 0n) {
+      return this.error(
+        BoardError.BAD_REQUEST,
+        'Hello with session id 0: send a random, non-zero session id',
+      );
+    }
+    // While the session lives, no other link takes the board, not even with the session's own id (a
+    // captured id is no key); on its own link a host may open a new session.
     const held =
       this.owner?.open &&
-      this.sessionId !== 0 &&
-      this.sessionId !== sid &&
+      this.sessionId !== 0n &&
+      this.owner !== client &&
       now - this.lastActivity < this.lease;
     if (held) {
       return this.error(
@@ -385,7 +395,7 @@ export class Board {
     this.log?.(`board: session ended (${why})`);
     this.stopRun();
     this.owner = undefined;
-    this.sessionId = 0;
+    this.sessionId = 0n;
     this.cache.clear();
   }
 
@@ -454,6 +464,15 @@ export class Board {
     const n = core.outputShape[0] * core.outputShape[1] * core.outputShape[2];
     if (values.length !== 0 && values.length !== n) {
       return this.error(BoardError.BAD_CORE, `core ${coreId} has ${n} neurons, got ${values.length} values`);
+    }
+    // Membranes hold stateBits: a value beyond is refused, never wrapped.
+    const bits = this.profile.stateBits;
+    const bad = values.findIndex((v) => v < -(2 ** (bits - 1)) || v > 2 ** (bits - 1) - 1);
+    if (bad >= 0) {
+      return this.error(
+        BoardError.BAD_REQUEST,
+        `core ${coreId} value ${bad} is ${values[bad]}, outside the ${bits}-bit state range ${-(2 ** (bits - 1))}..${2 ** (bits - 1) - 1}; nothing written`,
+      );
     }
     const init = core.initialState ?? new Int16Array(n);
     a.emulator.writeState(core.layer, values.length === 0 ? init : Int16Array.from(values));

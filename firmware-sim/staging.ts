@@ -5,12 +5,16 @@
  */
 import type { ChipProfile } from '../src/chip/index.ts';
 import { imageCrc } from '../src/image/index.ts';
+import { maxImageSize } from '../src/image/limits.ts';
 import { BoardError } from '../src/transport/errors.ts';
 import type { Envelope, EnvelopeInit } from '../src/transport/messages.ts';
 import type { Refuse } from './answers.ts';
 import { u32 } from './answers.ts';
 import type { Active } from './chip.ts';
 import { configure } from './chip.ts';
+
+/** Room in a frame for everything of a message but its bulk bytes (PROTOCOL.md: `max_frame_size - 64`). */
+const CHUNK_OVERHEAD = 64;
 
 interface Staged {
   size: number;
@@ -63,14 +67,26 @@ export class FlashStaging {
         `the image has format version ${version}, this firmware applies image format version ${fmin === fmax ? fmin : `${fmin}..${fmax}`}`,
       );
     }
-    const maxImage = 16 << 20;
+    // Declared sizes are checked against the chip before anything is allocated for them.
+    const maxImage = maxImageSize(this.profile);
     if (size === 0 || size > maxImage) {
-      return this.refuse(BoardError.IMAGE_SIZE, `image size ${size} bytes is outside 1..${maxImage}`);
-    }
-    if (chunkSize > frameSize) {
       return this.refuse(
         BoardError.IMAGE_SIZE,
-        `chunk size ${chunkSize} exceeds the frame size ${frameSize}`,
+        `image size ${size} bytes is outside 1..${maxImage} (the largest image for ${this.profile.id})`,
+      );
+    }
+    if (chunkSize > frameSize - CHUNK_OVERHEAD) {
+      return this.refuse(
+        BoardError.IMAGE_SIZE,
+        `chunk size ${chunkSize} does not fit the frame size ${frameSize} (at most ${frameSize - CHUNK_OVERHEAD})`,
+      );
+    }
+    // The answer lists the staged chunks as a bitmap: it must fit one frame too.
+    const chunkCount = Math.ceil(size / chunkSize);
+    if (Math.ceil(chunkCount / 8) > frameSize - CHUNK_OVERHEAD) {
+      return this.refuse(
+        BoardError.IMAGE_SIZE,
+        `chunk size ${chunkSize} makes ${chunkCount} chunks, too many to list in a frame of ${frameSize}: use larger chunks`,
       );
     }
     if (running) return this.refuse(BoardError.BAD_STATE, 'a run is in progress: Stop it before flashing');

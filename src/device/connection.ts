@@ -2,6 +2,7 @@
  * One board session as the parts of the client share it: the Session, the board's last DeviceInfo,
  * the configuration it runs (when known), and Hello.
  */
+import { randomBytes } from 'node:crypto';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
@@ -17,7 +18,15 @@ function hex(bytes: Uint8Array | null | undefined): string {
   return bytes && bytes.length > 0 ? Buffer.from(bytes).toString('hex') : '';
 }
 
-export function infoFrom(uri: string, d: NonNullable<Envelope['deviceInfo']>): DeviceInfo {
+/** The smallest frame a board may grant (PROTOCOL.md): room for every message but the largest chunks. */
+export const MIN_FRAME_SIZE = 512;
+
+/**
+ * DeviceInfo as the client uses it. The frame size is what the host asked for at most (`asked`) and
+ * 512 at least, whatever the board claims; FIFO and window are at least 1: a faulty or hostile board
+ * cannot make the client allocate or wait without bound.
+ */
+export function infoFrom(uri: string, d: NonNullable<Envelope['deviceInfo']>, asked: number): DeviceInfo {
   const crc = (d.activeImageCrc ?? 0) >>> 0;
   const size = d.activeImageSize ?? 0;
   return {
@@ -28,13 +37,28 @@ export function infoFrom(uri: string, d: NonNullable<Envelope['deviceInfo']>): D
     chip: d.chip ?? '',
     chipCode: d.chipCode ?? 0,
     serialNumber: d.serialNumber ?? '',
-    maxFrameSize: d.maxFrameSize || 4096,
+    maxFrameSize: Math.max(MIN_FRAME_SIZE, Math.min(d.maxFrameSize || 4096, asked)),
     capabilities: d.capabilities ?? [],
     imageFormat: { min: d.imageFormatMin ?? 0, max: d.imageFormatMax ?? 0 },
     activeImage: size > 0 ? { crc, size, sourceHash: hex(d.activeImageHash) } : null,
-    inputFifoCapacity: d.inputFifoCapacity || 4096,
-    outputWindow: d.outputWindow || 8,
+    inputFifoCapacity: Math.max(1, d.inputFifoCapacity || 4096),
+    outputWindow: Math.max(1, d.outputWindow || 8),
   };
+}
+
+/** A session id: 64 random bits, sent as Hello.session_id (low word) and session_id_high. */
+export interface SessionId {
+  low: number;
+  high: number;
+}
+
+/** A fresh random session id (never 0, which the board refuses). */
+export function newSessionId(): SessionId {
+  for (;;) {
+    const b = randomBytes(8);
+    const id = { low: b.readUInt32LE(0), high: b.readUInt32LE(4) };
+    if (id.low !== 0 || id.high !== 0) return id;
+  }
 }
 
 export class Connection {
@@ -49,7 +73,7 @@ export class Connection {
   constructor(
     readonly session: Session,
     info: DeviceInfo,
-    readonly sessionId: number,
+    readonly sessionId: SessionId,
     /** Kept for a second Hello after the board reset (same host name, same frame size asked). */
     readonly options: DeviceOptions,
   ) {
@@ -73,10 +97,15 @@ export class Connection {
   }
 }
 
+/** The frame size the host asks for in Hello. */
+export function askedFrameSize(options: DeviceOptions): number {
+  return options.maxFrameSize ?? FAST_LINK_FRAME_SIZE;
+}
+
 /** Hello and version negotiation; the session then accepts frames as large as the board's. */
 export async function hello(
   session: Session,
-  sessionId: number,
+  sessionId: SessionId,
   options: DeviceOptions,
 ): Promise<DeviceInfo> {
   const uri = session.transport.uri;
@@ -86,8 +115,9 @@ export async function hello(
         protocolMin: PROTOCOL_VERSION,
         protocolMax: PROTOCOL_VERSION,
         host: options.host ?? `spikeforge node ${process.version}`,
-        sessionId,
-        maxFrameSize: options.maxFrameSize ?? FAST_LINK_FRAME_SIZE,
+        sessionId: sessionId.low,
+        sessionIdHigh: sessionId.high,
+        maxFrameSize: askedFrameSize(options),
       },
     },
     { timeoutMs: options.helloTimeoutMs ?? 500, retries: 3 },
@@ -98,7 +128,7 @@ export async function hello(
       `${uri} answered Hello with "${answer.body}" instead of DeviceInfo`,
     );
   }
-  const info = infoFrom(uri, answer.deviceInfo);
+  const info = infoFrom(uri, answer.deviceInfo, askedFrameSize(options));
   if (info.protocolVersion !== PROTOCOL_VERSION) {
     throw new SpikeforgeError(
       'PROTOCOL_VERSION',

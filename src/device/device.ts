@@ -4,13 +4,13 @@
  * events with credit-based flow control and reads the reliable output stream back in network terms.
  * This file: opening, keepalive, state, status, reset, close.
  */
-import { randomInt } from 'node:crypto';
+import { profiles } from '../chip/index.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import type { Envelope } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
-import { Connection, hello } from './connection.ts';
+import { Connection, hello, newSessionId } from './connection.ts';
 import { activeConfig, flashImage, readImage } from './flash.ts';
 import type { RequestBody } from './session.ts';
 import { Session } from './session.ts';
@@ -68,7 +68,7 @@ export class Device {
     onRelease: () => void = () => {},
   ): Promise<Device> {
     const session = new Session(transport, options.session);
-    const sessionId = randomInt(1, 0x7fffffff);
+    const sessionId = newSessionId();
     try {
       const info = await hello(session, sessionId, options);
       return new Device(new Connection(session, info, sessionId, options), onRelease);
@@ -170,6 +170,19 @@ export class Device {
   /** Sets the membrane state of a layer (layout of `readState`); empty: back to the configured initial state. */
   async writeState(layer: string, values: ArrayLike<number>): Promise<void> {
     const coreId = await this.coreOf(layer);
+    // Membranes hold the chip's state bits: a value beyond is refused here, never wrapped on the way.
+    const bits = profiles.find((p) => p.id === this.conn.info.chip)?.stateBits ?? 16;
+    const [min, max] = [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!Number.isInteger(v) || v < min || v > max) {
+        throw new SpikeforgeError(
+          'USAGE',
+          `writeState ${layer}: value ${i} is ${v}, outside the ${bits}-bit state range ${min}..${max}`,
+          { hint: 'give membrane values in the range readState returns; nothing was written' },
+        );
+      }
+    }
     await this.request({ writeState: { coreId, values: Array.from(values) } });
   }
 
