@@ -54,6 +54,8 @@ interface Client {
   link: FramedLink;
   open: boolean;
   name: string;
+  /** Bytes handed to the link and not yet drained: a peer that stops reading makes this grow. */
+  unsent: number;
 }
 
 export interface BoardCounters {
@@ -67,6 +69,8 @@ export interface BoardCounters {
 }
 
 const RESPONSE_CACHE = 256;
+/** Bytes a link may hold undrained before the board drops it (at least 16 frames). */
+const OUTGOING_LIMIT = 1 << 20;
 /** The smallest frame size a host may ask for: room for every message but the largest chunks. */
 const MIN_FRAME_SIZE = 512;
 
@@ -164,7 +168,7 @@ export class Board {
   /** Serves a link until it closes. Several links may be attached; one session owns the board. */
   attach(transport: Transport, onClosed?: () => void): void {
     const link = new FramedLink(transport, { maxFrameSize: this.maxFrameSize });
-    const client: Client = { link, open: true, name: transport.uri };
+    const client: Client = { link, open: true, name: transport.uri, unsent: 0 };
     this.clients.add(client);
     link.onFrame((payload) => this.onFrame(client, payload));
     link.onClose(() => {
@@ -244,7 +248,15 @@ export class Board {
     }
     const answer = this.dispatch(client, env);
     if (answer === undefined) return;
-    const bytes = encodeMessage({ ...answer, seq: env.seq });
+    let bytes = encodeMessage({ ...answer, seq: env.seq });
+    if (bytes.length > this.frameSize) {
+      // Every answer stays within the session's frame size; one that would not is an error instead.
+      const refused = this.error(
+        BoardError.INTERNAL,
+        `the answer to ${env.body} would take ${bytes.length} bytes, more than the frame size ${this.frameSize}`,
+      );
+      bytes = encodeMessage({ ...refused, seq: env.seq });
+    }
     if (client === this.owner) {
       this.cache.set(env.seq, bytes);
       if (this.cache.size > RESPONSE_CACHE) this.cache.delete(this.cache.keys().next().value as number);
@@ -254,8 +266,20 @@ export class Board {
 
   private sendRaw(client: Client, bytes: Uint8Array): void {
     if (!client.open) return;
+    // Outgoing buffering per link is bounded: a peer that does not read is dropped, not buffered for.
+    const limit = Math.max(OUTGOING_LIMIT, 16 * this.maxFrameSize);
+    if (client.unsent + bytes.length > limit) {
+      this.log?.(`board: ${client.name} does not read (${client.unsent} bytes not drained): link dropped`);
+      client.open = false;
+      client.link.close().catch(() => {});
+      return;
+    }
     this.counters.framesOut++;
-    client.link.send(bytes).catch(() => {});
+    client.unsent += bytes.length;
+    const drained = () => {
+      client.unsent -= bytes.length;
+    };
+    client.link.send(bytes).then(drained, drained);
   }
 
   private error(code: BoardErrorCode, message: string): EnvelopeInit {
