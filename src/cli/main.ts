@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { registerSimLink } from '../../firmware-sim/link.ts';
+import { registerSamnaLink } from '../device/samna/link.ts';
 import { packageVersion } from '../util/package.ts';
 import { commands } from './commands/index.ts';
 import { type CliIo, printError } from './output.ts';
@@ -13,6 +14,9 @@ export type { CliIo } from './output.ts';
 
 // `--device sim` is the in-process simulated board: the CLI is what plugs it into the link registry.
 registerSimLink();
+// Speck dev kits through samna (the library registers it too, when the device client loads; `devices`
+// does not load the client). Nothing starts until a samna: URI is opened or devices are listed.
+registerSamnaLink();
 
 /**
  * The commands an argument list needs: the one it names (`spikeforge diff ...`), none for `--version`,

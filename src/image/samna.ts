@@ -9,27 +9,12 @@ import { z } from 'zod';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig, CoreConfig, Destination } from './config.ts';
 import { type Monitor, monitoredCores } from './monitor.ts';
+import { SAMNA_CHIPS, type SamnaChip, samnaChip } from './samna-boards.ts';
 
 export const SAMNA_EXPORT_FORMAT = 'spikeforge-samna';
 export const SAMNA_EXPORT_VERSION = 1;
 
-/** The samna boards spikeforge exports for: the module family of their classes and samna's device type name. */
-export const SAMNA_CHIPS = {
-  speck2fdevkit: { family: 'speck2f', deviceType: 'Speck2fDevKit' },
-  speck2fmodule: { family: 'speck2f', deviceType: 'Speck2fModuleDevKit' },
-  speck2edevkit: { family: 'speck2e', deviceType: 'Speck2eDevKit' },
-} as const;
-
-export type SamnaChip = keyof typeof SAMNA_CHIPS;
-
-/** The samna chip of a name; an unknown name is a usage error listing the known ones. */
-export function samnaChip(name: string): SamnaChip {
-  if (Object.hasOwn(SAMNA_CHIPS, name)) return name as SamnaChip;
-  throw new SpikeforgeError(
-    'USAGE',
-    `unknown samna chip "${name}": known are ${Object.keys(SAMNA_CHIPS).join(', ')}`,
-  );
-}
+export { SAMNA_CHIPS, type SamnaChip, samnaChip } from './samna-boards.ts';
 
 const xy = z.object({ x: z.number().int(), y: z.number().int() }).strict();
 const shape = z.object({ size: xy, feature_count: z.number().int().positive() }).strict();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerSimLink } from '../../firmware-sim/link.ts';
+import { registerSamnaLink } from '../../src/device/samna/link.ts';
 import {
   discoverDevices,
   formatDiscovery,
@@ -15,8 +16,10 @@ import {
 import type { UsbBackend, UsbDeviceLike } from '../../src/transport/usb.ts';
 import { cli } from '../helpers.ts';
 
-// `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests.
+// `sim` URIs are the in-process simulated board, which the CLI registers; so do these tests. The samna
+// link lists through Python (test/samna tests it): out of the way here, where notes are counted.
 registerSimLink();
+registerSamnaLink()();
 
 const noUsb: UsbBackend = { getDeviceList: () => [], on: () => () => {} };
 

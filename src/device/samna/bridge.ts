@@ -26,11 +26,12 @@ export function bridgePython(): string {
   return process.env.SPIKEFORGE_PYTHON?.trim() || 'python3';
 }
 
-const INSTALL = 'pip install samna (into the Python that SPIKEFORGE_PYTHON names, default python3)';
-
 /** Bridge failure codes -> spikeforge error code and what to do. */
 const FAILURES: Record<string, { code: ErrorCode; hint?: string }> = {
-  NO_SAMNA: { code: 'DEVICE_NOT_FOUND', hint: `${INSTALL}; on Linux also SynSense's udev rules` },
+  NO_SAMNA: {
+    code: 'DEVICE_NOT_FOUND',
+    hint: "SPIKEFORGE_PYTHON picks another python; on Linux also install SynSense's udev rules",
+  },
   SAMNA_TOO_OLD: { code: 'DEVICE_ERROR', hint: 'pip install -U samna' },
   PYTHON: { code: 'DEVICE_ERROR', hint: 'set SPIKEFORGE_PYTHON to a Python >= 3.8 that has samna' },
   NO_DEVICE: { code: 'DEVICE_NOT_FOUND', hint: '`spikeforge devices` lists the samna boards it sees' },

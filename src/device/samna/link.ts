@@ -4,7 +4,7 @@
  * it starts nothing: Python starts when such a URI is opened or `spikeforge devices` lists boards.
  */
 import { SpikeforgeError } from '../../errors.ts';
-import { SAMNA_CHIPS, type SamnaChip } from '../../image/samna.ts';
+import { SAMNA_CHIPS, type SamnaChip } from '../../image/samna-boards.ts';
 import type { DeviceListing } from '../../transport/discovery.ts';
 import { type DeviceLink, registerLink } from '../../transport/links.ts';
 import { query } from '../../transport/uri.ts';
@@ -120,13 +120,19 @@ export async function listSamnaDevices(): Promise<{ devices: DeviceListing[]; no
 
 let registered: (() => void) | undefined;
 
-/** Makes `samna:` URIs openable with `openDevice` and listed by `spikeforge devices` (once). */
+/** Makes `samna:` URIs openable with `openDevice` and listed by `spikeforge devices` (once); returns the unregister. */
 export function registerSamnaLink(): () => void {
-  registered ??= registerLink({
-    scheme: 'samna',
-    forms: [SAMNA_FORM],
-    open: openSamna,
-    list: listSamnaDevices,
-  });
+  if (!registered) {
+    const unregister = registerLink({
+      scheme: 'samna',
+      forms: [SAMNA_FORM],
+      open: openSamna,
+      list: listSamnaDevices,
+    });
+    registered = () => {
+      unregister();
+      registered = undefined;
+    };
+  }
   return registered;
 }
