@@ -5,9 +5,6 @@
  */
 
 import { join } from 'node:path';
-import type { SimServer } from '../../firmware-sim/index.ts';
-import { startSim } from '../../firmware-sim/index.ts';
-import { registerSimLink } from '../../firmware-sim/link.ts';
 import { dynapcnn9 } from '../chip/index.ts';
 import { compileNetwork, type FitReport } from '../compiler/index.ts';
 import { openDevice } from '../device/index.ts';
@@ -32,7 +29,26 @@ export const ORIENTATION_ANGLES = [0, 45, 90, 135];
 
 export type DemoLink = 'pty' | 'tcp' | 'in-process';
 
+/** A simulated board the demo serves and stops. */
+export interface DemoBoard {
+  uri: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the demo's simulated board comes from: the library ships no board, the caller hands one in (the
+ * CLI passes firmware-sim's `simBoards`).
+ */
+export interface DemoBoards {
+  /** Serves a board on a new pseudo-terminal or a free TCP port. */
+  serve(link: 'pty' | 'tcp'): Promise<DemoBoard>;
+  /** The device URI of an in-process board (its link registered). */
+  inProcess(): string;
+}
+
 export interface DemoOptions {
+  /** The simulated boards to run on. */
+  boards: DemoBoards;
   /** Folder for raster.svg and the demo's event files (default: the current directory). */
   outDir?: string;
   /** Links to try, in order (default: pty, tcp, in-process). */
@@ -104,17 +120,15 @@ function scoreSegments(board: Spikes, length: number): DemoSegment[] {
 }
 
 async function startLink(
+  boards: DemoBoards,
   links: DemoLink[],
   fallbacks: string[],
   log: (line: string) => void,
-): Promise<{ link: DemoLink; uri: string; sim?: SimServer }> {
+): Promise<{ link: DemoLink; uri: string; sim?: DemoBoard }> {
   for (const link of links) {
-    if (link === 'in-process') {
-      registerSimLink();
-      return { link, uri: 'sim' };
-    }
+    if (link === 'in-process') return { link, uri: boards.inProcess() };
     try {
-      const sim = await startSim(link === 'pty' ? { pty: true } : { tcp: 0 });
+      const sim = await boards.serve(link);
       return { link, uri: sim.uri, sim };
     } catch (e) {
       const why = `${link}: ${isSpikeforgeError(e) ? e.message : (e as Error).message}`;
@@ -122,11 +136,10 @@ async function startLink(
       log(`no simulated board over ${why}; trying the next link`);
     }
   }
-  registerSimLink();
-  return { link: 'in-process', uri: 'sim' };
+  return { link: 'in-process', uri: boards.inProcess() };
 }
 
-export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const outDir = options.outDir ?? process.cwd();
@@ -141,7 +154,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const steps = ORIENTATION_ANGLES.length * (segmentSteps + gapSteps);
 
   const fallbacks: string[] = [];
-  const { link, uri, sim } = await startLink(options.links ?? ['pty', 'tcp', 'in-process'], fallbacks, log);
+  const { link, uri, sim } = await startLink(
+    options.boards,
+    options.links ?? ['pty', 'tcp', 'in-process'],
+    fallbacks,
+    log,
+  );
   log(
     `simulated board on ${link === 'pty' ? 'a pseudo-terminal' : link === 'tcp' ? 'TCP' : 'this process'}: ${uri}`,
   );

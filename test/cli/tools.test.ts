@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simBoards } from '../../firmware-sim/demo-boards.ts';
 import { readInputCsv, readSpikesCsv } from '../../src/events/csv.ts';
 import { readInputEvents, writeEvents } from '../../src/events/io.ts';
 import type { InputEvents } from '../../src/events/types.ts';
@@ -45,7 +46,13 @@ describe('spikeforge demo', () => {
 describe('runDemo (library)', () => {
   it('falls back to the in-process board and gives the same verdict', async () => {
     const outDir = mkdtempSync(join(work, 'lib-'));
-    const r = await runDemo({ outDir, links: ['in-process'], segmentSteps: 24, gapSteps: 4 });
+    const r = await runDemo({
+      boards: simBoards,
+      outDir,
+      links: ['in-process'],
+      segmentSteps: 24,
+      gapSteps: 4,
+    });
     expect(r.link).toBe('in-process');
     expect(r.diff.identical).toBe(true);
     expect(r.segments.map((s) => s.winner)).toEqual([0, 1, 2, 3]);

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { simBoards } from '../../../firmware-sim/demo-boards.ts';
 import { formatFitReport } from '../../compiler/index.ts';
 import { type DemoLink, formatDemoSummary, runDemo } from '../../workflows/demo.ts';
 import { parseChoice } from '../options.ts';
@@ -35,6 +36,7 @@ export function register(program: Command, io: CliIo): void {
           });
       say('spikeforge demo: an orientation-selective network on a simulated dynapcnn9 board\n');
       const result = await runDemo({
+        boards: simBoards,
         links: link ? [link] : undefined,
         log: say,
         onFlashStart: (total) => bar?.start(total, 0),
