@@ -82,7 +82,11 @@ describe('beyond sinabs', () => {
     // the 4 real rows sit inside the 6-row kernel; the padding rows (y outside them) are zero
     const real = new Set<number>();
     for (const f of layer.weights)
-      for (const c of f) for (const col of c) col.forEach((w, y) => w !== 0 && real.add(y));
+      for (const c of f)
+        for (const col of c)
+          col.forEach((w, y) => {
+            if (w !== 0) real.add(y);
+          });
     expect(real.size).toBe(4);
     const events = inputOf(
       Array.from({ length: 600 }, (_, i) => [Math.floor(i / 20), i % 2, (i * 7) % 8, (i * 5) % 12]),
