@@ -4,7 +4,10 @@
  * JSON or NIR and however its floats were written.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { endianness } from 'node:os';
 import type { Layer, Network, Tensor } from './schema.ts';
+
+const littleEndian = endianness() === 'LE';
 
 function put(hash: Hash, kind: string, values: readonly (string | number)[]): void {
   hash.update(
@@ -23,8 +26,14 @@ function putTensor(hash: Hash, field: string, t: Tensor | null | undefined): voi
     return;
   }
   put(hash, field, t.shape);
-  const bytes = Buffer.alloc(t.data.length * 4);
-  for (let i = 0; i < t.data.length; i++) bytes.writeFloatLE(t.data[i] === 0 ? 0 : t.data[i], i * 4);
+  // float32 little-endian, -0 as 0: a typed array's bytes on little-endian hosts, else one by one.
+  const floats = Float32Array.from(t.data, (v) => (v === 0 ? 0 : v));
+  if (littleEndian) {
+    hash.update(new Uint8Array(floats.buffer));
+    return;
+  }
+  const bytes = Buffer.alloc(floats.length * 4);
+  for (let i = 0; i < floats.length; i++) bytes.writeFloatLE(floats[i], i * 4);
   hash.update(bytes);
 }
 
