@@ -4,77 +4,18 @@
  */
 import { SpikeforgeError } from '../errors.ts';
 import { readUserText } from '../util/files.ts';
+import { CSV_CHUNK_EVENTS, columnsOf, fileBlocks, int, parseInputCsvBlocks } from './csvfast.ts';
+import { concatInputEvents } from './ops.ts';
 import type { InputEvents, Spikes } from './types.ts';
-import { makeInputEvents, makeSpikes } from './types.ts';
-
-/** At most `max` characters of `text`, anything unprintable (a binary file read as CSV) shown as "?". */
-function printable(text: string, max: number): string {
-  const shown = text.slice(0, max).replace(/[^\x20-\x7e]/g, '?');
-  return text.length > max ? `${shown}...` : shown;
-}
-
-function columnsOf(header: string, file: string, want: string[]): number[] {
-  const cols = header
-    .trim()
-    .split(',')
-    .map((s) => s.trim());
-  return want.map((w) => {
-    const i = cols.indexOf(w);
-    if (i < 0) {
-      throw new SpikeforgeError(
-        'EVENTS_FORMAT',
-        `${file}: header has no "${w}" column (found: ${printable(header.trim(), 60)})`,
-        {
-          hint: `the first line must name the columns ${want.join(',')}`,
-        },
-      );
-    }
-    return i;
-  });
-}
+import { makeSpikes } from './types.ts';
 
 function lines(text: string): string[] {
   return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
-function int(value: string | undefined, file: string, line: number, column: string): number {
-  const n = Number(value);
-  if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < 0) {
-    throw new SpikeforgeError(
-      'EVENTS_FORMAT',
-      `${file}:${line}: column "${column}" is "${value ?? ''}", expected a non-negative integer`,
-    );
-  }
-  return n;
-}
-
+/** Input events from CSV text (the fast path of csvfast.ts, as for files). */
 export function parseInputCsv(text: string, file = '<input>'): InputEvents {
-  const rows = lines(text);
-  if (rows.length === 0)
-    throw new SpikeforgeError('EVENTS_FORMAT', `${file}: empty file, expected a header t,c,y,x`);
-  const [ti, ci, yi, xi] = columnsOf(rows[0], file, ['t', 'c', 'y', 'x']);
-  const ev = makeInputEvents(rows.length - 1);
-  let last = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const f = rows[r].split(',');
-    const k = r - 1;
-    ev.t[k] = int(f[ti], file, r + 1, 't');
-    ev.c[k] = int(f[ci], file, r + 1, 'c');
-    ev.y[k] = int(f[yi], file, r + 1, 'y');
-    ev.x[k] = int(f[xi], file, r + 1, 'x');
-    if (ev.t[k] < last) {
-      throw new SpikeforgeError(
-        'EVENTS_FORMAT',
-        `${file}:${r + 1}: step ${ev.t[k]} comes after step ${last}`,
-        {
-          hint: 'sort the events by t',
-        },
-      );
-    }
-    last = ev.t[k];
-  }
-  ev.count = rows.length - 1;
-  return ev;
+  return concatInputEvents([...parseInputCsvBlocks([Buffer.from(text, 'utf8')], file)]);
 }
 
 export function parseSpikesCsv(text: string, file = '<spikes>'): Spikes {
@@ -106,7 +47,12 @@ export function parseSpikesCsv(text: string, file = '<spikes>'): Spikes {
 }
 
 export function readInputCsv(path: string): InputEvents {
-  return parseInputCsv(readUserText(path), path);
+  return concatInputEvents([...readInputCsvChunks(path)]);
+}
+
+/** A CSV input file read piece by piece: its events in chunks of up to `chunkEvents`, in file order. */
+export function readInputCsvChunks(path: string, chunkEvents = CSV_CHUNK_EVENTS): Generator<InputEvents> {
+  return parseInputCsvBlocks(fileBlocks(path), path, chunkEvents);
 }
 
 export function readSpikesCsv(path: string): Spikes {

@@ -11,7 +11,7 @@ import { openUserFile, readUserFile, readUserText } from '../util/files.ts';
 import type { AedatOptions } from './aedat.ts';
 import { aedatVersion, parseAedat } from './aedat.ts';
 import { isSfev, readSfevBlocks, SfevWriter } from './binary.ts';
-import { formatInputCsv, formatSpikesCsv, parseInputCsv, parseSpikesCsv } from './csv.ts';
+import { formatInputCsv, formatSpikesCsv, parseSpikesCsv, readInputCsv, readInputCsvChunks } from './csv.ts';
 import { eventsToNpy, isNpy, parseNpy, rasterToEvents } from './npy.ts';
 import {
   concatInputEvents,
@@ -94,16 +94,20 @@ export function detectFormat(path: string): EventFormat {
   });
 }
 
+/** Whether a CSV file holds spikes: its first line names a `layer` column. */
+function isSpikesCsv(path: string): boolean {
+  const head = readHead(path, 4096).toString('utf8');
+  const nl = head.indexOf('\n');
+  return (nl < 0 ? head : head.slice(0, nl)).split(',').some((h) => h.trim() === 'layer');
+}
+
 export function readEvents(path: string, options: ReadEventsOptions = {}): EventRecording {
   const format = options.format ?? detectFormat(path);
   switch (format) {
-    case 'csv': {
-      const text = readUserText(path);
-      const header = text.slice(0, text.indexOf('\n') >>> 0).split(',');
-      return header.some((h) => h.trim() === 'layer')
-        ? { kind: 'spikes', format, spikes: parseSpikesCsv(text, path) }
-        : { kind: 'input', format, events: parseInputCsv(text, path) };
-    }
+    case 'csv':
+      return isSpikesCsv(path)
+        ? { kind: 'spikes', format, spikes: parseSpikesCsv(readUserText(path), path) }
+        : { kind: 'input', format, events: readInputCsv(path) };
     case 'sfev': {
       const inputs: InputEvents[] = [];
       const spikes: Spikes[] = [];
@@ -134,6 +138,31 @@ export function readInputEvents(
 ): InputEvents {
   const rec = readEvents(path, options);
   return rec.kind === 'input' ? rec.events : spikesAsInput(rec.spikes, options.layer);
+}
+
+/**
+ * Input events from any file in chunks, in file (step) order: CSV and SFEV input files are read piece by
+ * piece (memory bounded by a chunk, not by the recording), other formats and spike files whole.
+ */
+export function* readInputEventChunks(
+  path: string,
+  options: ReadEventsOptions & { layer?: string } = {},
+): Generator<InputEvents> {
+  const format = options.format ?? detectFormat(path);
+  if (format === 'csv' && !isSpikesCsv(path)) {
+    yield* readInputCsvChunks(path);
+    return;
+  }
+  if (format === 'sfev') {
+    const blocks = readSfevBlocks(path);
+    const first = blocks.next();
+    if (!first.done && 'layers' in first.value && first.value.kind === 'input') {
+      for (const item of blocks) if (!('layers' in item) && item.kind === 'input') yield item.events;
+      return;
+    }
+    blocks.return(undefined);
+  }
+  yield readInputEvents(path, { ...options, format });
 }
 
 /** Spikes from any file; input events become spikes of one layer named "input". */

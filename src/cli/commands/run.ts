@@ -6,9 +6,11 @@ import { runFileOnDevice } from '../../device/index.ts';
 import { Emulator, formatBatchCsv, parseEngine, parseTracePoints, runBatch } from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
-import { SPIKES_CSV_HEADER, spikesCsvRows } from '../../events/csv.ts';
-import { readInputEvents } from '../../events/io.ts';
+import { SPIKES_CSV_HEADER } from '../../events/csv.ts';
+import { SpikesCsvEncoder } from '../../events/csvfast.ts';
+import { readInputEventChunks } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
+import type { InputEvents } from '../../events/types.ts';
 import type { ChipConfig } from '../../image/config.ts';
 import type { Monitor } from '../../image/index.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
@@ -85,27 +87,38 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
     trace: opts.trace ? parseTracePoints(opts.trace) : undefined,
     engine: engineOf(opts),
   });
-  const events = readInputEvents(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
+  // The input is read in chunks as the emulator goes and the spikes written as they come: memory holds
+  // a chunk of each, however long the recording.
   const steps = optionalInteger('--steps', opts.steps, 1);
-  const perLayer = new Map<string, number>();
-  const out = new AtomicFile(opts.output!);
+  const chunks = readInputEventChunks(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
+  const first = chunks.next(); // a file that does not read fails before the output is created
+  async function* input(): AsyncGenerator<InputEvents> {
+    if (!first.done) yield first.value;
+    for (const chunk of chunks) {
+      // events past --steps are never simulated: read (and checked) but not queued
+      if (steps === undefined || chunk.count === 0 || chunk.t[0] < steps) yield chunk;
+    }
+  }
+  const counts = new Float64Array(emulator.layers.length);
+  let out: AtomicFile | undefined;
   try {
+    out = new AtomicFile(opts.output!);
+    const file = out;
+    const csv = new SpikesCsvEncoder((bytes) => file.write(bytes));
     out.write(SPIKES_CSV_HEADER);
-    emulator.run(events, {
-      steps,
-      onSpikes: (b) => {
-        for (let i = 0; i < b.count; i++) {
-          const name = b.layers[b.layer[i]];
-          perLayer.set(name, (perLayer.get(name) ?? 0) + 1);
-        }
-        out.write(spikesCsvRows(b));
-      },
-    });
+    for await (const b of emulator.stream(input(), { steps })) {
+      for (let i = 0; i < b.count; i++) counts[b.layer[i]]++;
+      csv.rows(b);
+    }
+    csv.flush();
     out.commit();
   } catch (e) {
-    out.abort();
+    out?.abort();
     throw e;
+  } finally {
+    chunks.return(undefined);
   }
+  const perLayer = new Map(emulator.layers.map((name, i) => [name, counts[i]]));
   if (opts.traceOutput) writeTraceCsv(opts.traceOutput, emulator.traces());
 
   const stats = emulator.stats();

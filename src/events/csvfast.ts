@@ -1,0 +1,327 @@
+/**
+ * The fast paths of the CSV formats: input rows (`t,c,y,x`) parsed from bytes as a file is read, in
+ * chunks of events, and spike rows (`t,layer,c,y,x`) formatted straight into bytes; no string or object
+ * per row. A row the fast path cannot take as plain digits (a sign, a decimal point, a stray character)
+ * is parsed from its text as csv.ts does, so both accept the same files and fail with the same messages.
+ */
+import { closeSync, readSync } from 'node:fs';
+import { SpikeforgeError } from '../errors.ts';
+import { openUserFile } from '../util/files.ts';
+import type { InputEvents, Spikes } from './types.ts';
+import { makeInputEvents } from './types.ts';
+
+/** Input events per chunk a reader yields unless told otherwise. */
+export const CSV_CHUNK_EVENTS = 65536;
+/** Bytes read from the file at a time. */
+const READ_BYTES = 1 << 20;
+
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const COMMA = 44;
+const ZERO = 48;
+const NINE = 57;
+
+/** At most `max` characters of `text`, anything unprintable (a binary file read as CSV) shown as "?". */
+function printable(text: string, max: number): string {
+  const shown = text.slice(0, max).replace(/[^\x20-\x7e]/g, '?');
+  return text.length > max ? `${shown}...` : shown;
+}
+
+/** Where the columns `want` are in a CSV header line; names the missing one. */
+export function columnsOf(header: string, file: string, want: string[]): number[] {
+  const cols = header
+    .trim()
+    .split(',')
+    .map((s) => s.trim());
+  return want.map((w) => {
+    const i = cols.indexOf(w);
+    if (i < 0) {
+      throw new SpikeforgeError(
+        'EVENTS_FORMAT',
+        `${file}: header has no "${w}" column (found: ${printable(header.trim(), 60)})`,
+        {
+          hint: `the first line must name the columns ${want.join(',')}`,
+        },
+      );
+    }
+    return i;
+  });
+}
+
+/** One column's value from its text (throws naming file, line and column). */
+export function int(value: string | undefined, file: string, line: number, column: string): number {
+  const n = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new SpikeforgeError(
+      'EVENTS_FORMAT',
+      `${file}:${line}: column "${column}" is "${value ?? ''}", expected a non-negative integer`,
+    );
+  }
+  return n;
+}
+
+const NAMES = ['t', 'c', 'y', 'x'];
+const utf8 = new TextDecoder();
+
+/**
+ * Parses input CSV bytes block by block: `push` a block (lines may span blocks), `end()` after the last;
+ * full chunks of events collect in `ready`. Rows are numbered as csv.ts numbers them (non-empty lines).
+ */
+export class InputCsvParser {
+  /** Chunks of events parsed so far and not yet taken. */
+  readonly ready: InputEvents[] = [];
+  private chunk: InputEvents;
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Slot (0..3 for t, c, y, x) of each field of a row, -1 for a column not read. */
+  private slots: Int8Array | undefined;
+  private columns: number[] = [];
+  private row = 0;
+  private last = 0;
+  private readonly values = new Float64Array(4);
+
+  constructor(
+    private readonly file: string,
+    private readonly chunkEvents = CSV_CHUNK_EVENTS,
+  ) {
+    this.chunk = makeInputEvents(chunkEvents);
+  }
+
+  push(block: Uint8Array): void {
+    let bytes = block;
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + block.length);
+      bytes.set(this.carry);
+      bytes.set(block, this.carry.length);
+    }
+    const lastLf = bytes.lastIndexOf(LF);
+    if (lastLf < 0) {
+      this.carry = bytes.slice();
+      return;
+    }
+    this.lines(bytes, lastLf + 1);
+    this.carry = bytes.slice(lastLf + 1);
+  }
+
+  /** Parses what remains (a last line without a newline); throws on a file without a header. */
+  end(): void {
+    if (this.carry.length > 0) {
+      const tail = new Uint8Array(this.carry.length + 1);
+      tail.set(this.carry);
+      tail[this.carry.length] = LF;
+      this.carry = new Uint8Array(0);
+      this.lines(tail, tail.length);
+    }
+    if (this.slots === undefined) {
+      throw new SpikeforgeError('EVENTS_FORMAT', `${this.file}: empty file, expected a header t,c,y,x`);
+    }
+    if (this.chunk.count > 0) {
+      this.ready.push(this.chunk);
+      this.chunk = makeInputEvents(this.chunkEvents);
+    }
+  }
+
+  /** The complete lines of bytes[0, end), each ending in LF. */
+  private lines(bytes: Uint8Array, end: number): void {
+    const values = this.values;
+    let start = 0;
+    let field = 0;
+    let value = 0;
+    let digits = 0;
+    let spaced = false; // whitespace after the digits of this field
+    let badField = false;
+    let badRow = false;
+    let have = 0;
+    let blank = true;
+    let slots = this.slots;
+    for (let i = 0; i < end; i++) {
+      const b = bytes[i];
+      if (b >= ZERO && b <= NINE) {
+        if (spaced) badField = true;
+        value = value * 10 + (b - ZERO);
+        digits++;
+        blank = false;
+      } else if (b === COMMA || b === LF) {
+        if (b === COMMA) blank = false;
+        const slot = slots !== undefined && field < slots.length ? slots[field] : -1;
+        if (slot >= 0) {
+          if (badField || digits === 0 || digits > 15) badRow = true;
+          else {
+            values[slot] = value;
+            have |= 1 << slot;
+          }
+        }
+        field++;
+        value = 0;
+        digits = 0;
+        spaced = false;
+        badField = false;
+        if (b === LF) {
+          // a line of whitespace only is skipped, as csv.ts skips it
+          if (!blank || badRow) {
+            if (slots === undefined || badRow || have !== 15) {
+              this.slowLine(bytes, start, i);
+              slots = this.slots;
+            } else this.add(values[0], values[1], values[2], values[3]);
+          }
+          start = i + 1;
+          field = 0;
+          have = 0;
+          badRow = false;
+          blank = true;
+        }
+      } else if (b === SPACE || b === TAB || b === CR) {
+        if (digits > 0) spaced = true;
+      } else {
+        // a byte the fast path does not know: a column read goes through the text path
+        badField = true;
+        blank = false;
+      }
+    }
+  }
+
+  /** A line through the text path: the header, a row with something else than plain digits, a short row. */
+  private slowLine(bytes: Uint8Array, start: number, lf: number): void {
+    let end = lf;
+    if (end > start && bytes[end - 1] === CR) end--;
+    const text = utf8.decode(bytes.subarray(start, end));
+    if (text.trim() === '') return;
+    if (this.slots === undefined) {
+      this.row++;
+      this.columns = columnsOf(text, this.file, NAMES);
+      const slots = new Int8Array(Math.max(...this.columns) + 1).fill(-1);
+      this.columns.forEach((col, slot) => {
+        slots[col] = slot;
+      });
+      this.slots = slots;
+      return;
+    }
+    const f = text.split(',');
+    const line = this.row + 1; // add() counts it
+    const [t, c, y, x] = this.columns.map((col, slot) => int(f[col], this.file, line, NAMES[slot]));
+    this.add(t, c, y, x);
+  }
+
+  private add(t: number, c: number, y: number, x: number): void {
+    this.row++;
+    const ev = this.chunk;
+    const k = ev.count;
+    ev.t[k] = t;
+    ev.c[k] = c;
+    ev.y[k] = y;
+    ev.x[k] = x;
+    if (ev.t[k] < this.last) {
+      throw new SpikeforgeError(
+        'EVENTS_FORMAT',
+        `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${this.last}`,
+        { hint: 'sort the events by t' },
+      );
+    }
+    this.last = ev.t[k];
+    ev.count = k + 1;
+    if (ev.count === this.chunkEvents) {
+      this.ready.push(ev);
+      this.chunk = makeInputEvents(this.chunkEvents);
+    }
+  }
+}
+
+/** The bytes of a file, READ_BYTES at a time. */
+export function* fileBlocks(path: string): Generator<Uint8Array> {
+  const fd = openUserFile(path);
+  try {
+    const buf = Buffer.allocUnsafe(READ_BYTES);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Input events of CSV bytes (a whole file's, or one block after another), in chunks of `chunkEvents`. */
+export function* parseInputCsvBlocks(
+  blocks: Iterable<Uint8Array>,
+  file: string,
+  chunkEvents = CSV_CHUNK_EVENTS,
+): Generator<InputEvents> {
+  const parser = new InputCsvParser(file, chunkEvents);
+  for (const block of blocks) {
+    parser.push(block);
+    while (parser.ready.length > 0) yield parser.ready.shift()!;
+  }
+  parser.end();
+  while (parser.ready.length > 0) yield parser.ready.shift()!;
+}
+
+/** Bytes of spike CSV rows, handed to `write` in blocks as they fill. */
+export class SpikesCsvEncoder {
+  private buf: Uint8Array;
+  private at = 0;
+  private names: string[] = [];
+  private encoded: Uint8Array[] = [];
+
+  constructor(
+    private readonly write: (bytes: Uint8Array) => void,
+    size = 1 << 20,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
+
+  /** Appends the rows `t,layer,c,y,x\n` of `sp` (as csv.ts spikesCsvRows writes them). */
+  rows(sp: Spikes): void {
+    if (sp.layers !== this.names) {
+      this.names = sp.layers;
+      this.encoded = sp.layers.map((n) => new TextEncoder().encode(n));
+    }
+    for (let i = 0; i < sp.count; i++) {
+      const name = this.encoded[sp.layer[i]];
+      // 4 numbers of at most 11 characters, the name, 5 separators
+      if (this.at + name.length + 49 > this.buf.length) this.flush();
+      if (name.length + 49 > this.buf.length) this.buf = new Uint8Array(name.length + 49);
+      let at = this.number(sp.t[i], this.at);
+      this.buf[at++] = COMMA;
+      this.buf.set(name, at);
+      at += name.length;
+      this.buf[at++] = COMMA;
+      at = this.number(sp.c[i], at);
+      this.buf[at++] = COMMA;
+      at = this.number(sp.y[i], at);
+      this.buf[at++] = COMMA;
+      at = this.number(sp.x[i], at);
+      this.buf[at++] = LF;
+      this.at = at;
+    }
+  }
+
+  /** Hands over what is buffered. */
+  flush(): void {
+    if (this.at === 0) return;
+    this.write(this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  /** Writes the decimal digits of an int32 at `at`; returns the end. */
+  private number(v: number, at: number): number {
+    const buf = this.buf;
+    if (v >= 0 && v < 10) {
+      buf[at] = ZERO + v;
+      return at + 1;
+    }
+    let n = v;
+    if (n < 0) {
+      buf[at++] = 45; // '-'
+      n = -n;
+    }
+    let len = 1;
+    for (let p = 10; p <= n; p *= 10) len++;
+    for (let k = at + len - 1; k >= at; k--) {
+      buf[k] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    return at + len;
+  }
+}
