@@ -297,12 +297,20 @@ class Bridge:
         self.export = export
         return {"verified": self.readback(export)}
 
-    def neuron_address(self, c, x, y, shape):
-        # sinabs io.calculate_neuron_address: channel bits lowest, then x, then y.
+    def neurons(self, shape):
+        """(index (f*H + y)*W + x, samna neuron address) of every neuron of a [F, H, W] layer.
+
+        The address is sinabs' io.calculate_neuron_address: channel bits lowest, then x, then y.
+        """
         channels, height, width = shape
         cb = (channels - 1).bit_length()
         xb = (width - 1).bit_length()
-        return c | (x << cb) | (y << (cb + xb))
+        i = 0
+        for f in range(channels):
+            for y in range(height):
+                for x in range(width):
+                    yield i, f | (x << cb) | (y << (cb + xb))
+                    i += 1
 
     def set_slow_clock(self, on):
         # The leak (biases) ticks with the slow clock: one tick per step while a run lasts.
@@ -375,15 +383,13 @@ class Bridge:
     def op_read_state(self, req):
         self.need_device()
         layer = int(req["layer"])
-        f_count, height, width = shape = req["shape"]
+        shape = req["shape"]
         reads = []
-        for f in range(f_count):
-            for y in range(height):
-                for x in range(width):
-                    ev = self.mod.event.ReadNeuronValue()
-                    ev.layer = layer
-                    ev.address = self.neuron_address(f, x, y, shape)
-                    reads.append(ev)
+        for _i, address in self.neurons(shape):
+            ev = self.mod.event.ReadNeuronValue()
+            ev.layer = layer
+            ev.address = address
+            reads.append(ev)
         self.sink.get_events()
         self.source.write(reads)
         by_address = {}
@@ -394,32 +400,25 @@ class Bridge:
                     by_address[ev.address] = ev.neuron_state
             if len(by_address) < len(reads):
                 time.sleep(0.005)
-        values = []
-        for f in range(f_count):
-            for y in range(height):
-                for x in range(width):
-                    a = self.neuron_address(f, x, y, shape)
-                    if a not in by_address:
-                        raise BridgeError(
-                            "SAMNA", "core %d: no NeuronValue for neuron %d,%d,%d within the timeout" % (layer, f, y, x)
-                        )
-                    values.append(by_address[a])
-        return {"values": values}
+        missing = [i for i, a in self.neurons(shape) if a not in by_address]
+        if missing:
+            raise BridgeError(
+                "SAMNA",
+                "core %d: no NeuronValue for %d of %d neurons within the timeout" % (layer, len(missing), len(reads)),
+            )
+        return {"values": [by_address[a] for _i, a in self.neurons(shape)]}
 
     def op_write_state(self, req):
         self.need_device()
         layer = int(req["layer"])
-        f_count, height, width = shape = req["shape"]
         values = req["values"]
         writes = []
-        for f in range(f_count):
-            for y in range(height):
-                for x in range(width):
-                    ev = self.mod.event.WriteNeuronValue()
-                    ev.layer = layer
-                    ev.address = self.neuron_address(f, x, y, shape)
-                    ev.neuron_state = values[(f * height + y) * width + x]
-                    writes.append(ev)
+        for i, address in self.neurons(req["shape"]):
+            ev = self.mod.event.WriteNeuronValue()
+            ev.layer = layer
+            ev.address = address
+            ev.neuron_state = values[i]
+            writes.append(ev)
         self.source.write(writes)
         return {}
 

@@ -66,6 +66,17 @@ function sortedOrder(
   return order;
 }
 
+/** Neurons that differ most first (by `mismatched`, then |difference|), ties in layer and c, y, x order. */
+function mostMismatchedFirst(names: string[]): (m: NeuronDiff, n: NeuronDiff) => number {
+  return (m, n) =>
+    n.mismatched - m.mismatched ||
+    Math.abs(n.difference) - Math.abs(m.difference) ||
+    names.indexOf(m.layer) - names.indexOf(n.layer) ||
+    m.c - n.c ||
+    m.y - n.y ||
+    m.x - n.x;
+}
+
 /** Both sides' layers in one table (a's first, in a's order) and each spike's index into it. */
 function jointLayers(a: Spikes, b: Spikes): { names: string[]; la: Int32Array; lb: Int32Array } {
   const names = [...a.layers];
@@ -167,15 +178,7 @@ export function diffSpikes(a: Spikes, b: Spikes, options: { top?: number } = {})
   for (const l of layers) l.difference = l.b - l.a;
   const differing = [...neurons.values()].filter((n) => n.mismatched > 0);
   for (const n of differing) n.difference = n.b - n.a;
-  differing.sort(
-    (m, n) =>
-      n.mismatched - m.mismatched ||
-      Math.abs(n.difference) - Math.abs(m.difference) ||
-      names.indexOf(m.layer) - names.indexOf(n.layer) ||
-      m.c - n.c ||
-      m.y - n.y ||
-      m.x - n.x,
-  );
+  differing.sort(mostMismatchedFirst(names));
   return {
     identical: first === null,
     totalA: a.count,
@@ -381,15 +384,7 @@ export function diffSpikesWithin(
     const n = new Set([...counts[k].a.keys(), ...counts[k].b.keys()]).size;
     l.countCorrelation = pearsonOfCounts(counts[k].a, counts[k].b, n);
   });
-  neurons.sort(
-    (m, n) =>
-      n.mismatched - m.mismatched ||
-      Math.abs(n.difference) - Math.abs(m.difference) ||
-      names.indexOf(m.layer) - names.indexOf(n.layer) ||
-      m.c - n.c ||
-      m.y - n.y ||
-      m.x - n.x,
-  );
+  neurons.sort(mostMismatchedFirst(names));
   return {
     window,
     matchedAll: matched === a.count && matched === b.count,

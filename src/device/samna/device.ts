@@ -7,8 +7,8 @@
 
 import { dynapcnn9 } from '../../chip/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
+import { SpikeBuffer } from '../../events/buffer.ts';
 import type { InputEvents, Spikes } from '../../events/types.ts';
-import { makeSpikes } from '../../events/types.ts';
 import type { ChipConfig } from '../../image/config.ts';
 import { decodeImage, IMAGE_FORMAT_VERSION, imageCrc } from '../../image/image.ts';
 import { monitoredCores } from '../../image/monitor.ts';
@@ -183,7 +183,7 @@ export class SamnaDevice implements DeviceApi {
     const layers = config.cores.map((c) => c.layer);
     const index = new Map(config.cores.map((c, i) => [c.coreId, i]));
     const keep = new Set(wanted.map((c) => c.coreId));
-    const out = makeSpikes(layers, answer.spikes.length);
+    const out = new SpikeBuffer(Math.max(1, answer.spikes.length));
     const raw: string[] = ['timestamp_us,step,layer,c,y,x'];
     for (const [step, core, c, y, x, ts] of answer.spikes) {
       const layer = index.get(core);
@@ -194,19 +194,14 @@ export class SamnaDevice implements DeviceApi {
         );
       }
       if (!keep.has(core)) continue;
-      const n = out.count++;
-      out.t[n] = step;
-      out.layer[n] = layer;
-      out.c[n] = c;
-      out.y[n] = y;
-      out.x[n] = x;
+      out.push(step, layer, c, y, x);
       if (this.target.timestamps) raw.push(`${ts},${step},${layers[layer]},${c},${y},${x}`);
     }
     if (this.target.timestamps) writeFileAtomic(this.target.timestamps, `${raw.join('\n')}\n`);
     this.counters.eventsIn += events.count;
     this.counters.eventsOut += out.count;
     this.counters.step = steps;
-    if (out.count > 0) yield out;
+    if (out.count > 0) yield out.toSpikes(layers);
   }
 
   private core(layer: string) {
