@@ -5,12 +5,12 @@
 //
 // A core is a descriptor of i32 fields (indices below, exported so the loader reads them from here):
 // scalars, then byte offsets of its arrays. Layouts are those of the JavaScript engine: membrane
-// position-major (int32, p*F + f), weights input-major with kx reversed and grouped by phase, so one
-// input row's outputs and their weights are one contiguous run of (ox, f). A step's input is summed
-// exactly before the update saturates it: in int16 lanes (i16x8, eight per add) into `acc16` when no
-// sum can leave int16 (|w| max times the step's events <= 32767), else in int32 lanes (i32x4) straight
-// into the membrane. The update runs eight neurons at a time (i32x4 pairs) and finishes the few that
-// fire one by one.
+// position-major (p*F + f, here int16: the chip's register), weights input-major with kx reversed and
+// grouped by phase, so one input row's outputs and their weights are one contiguous run of (ox, f). A
+// step's input is summed exactly before the update saturates it: in int16 lanes (i16x8, eight per add)
+// into `acc16` when no sum can leave int16 (|w| max times the step's events <= 32767), else in int32
+// lanes (i32x4) into `acc32`. The update runs eight neurons per vector and finishes the few that fire
+// more than once one by one.
 
 // Core descriptor fields (i32 index; synops is an f64 at byte 0).
 export const D_SYNOPS: i32 = 0;
@@ -53,7 +53,8 @@ export const D_FIREDN: i32 = 37;
 export const D_FIRED: i32 = 38;
 export const D_SPIKES: i32 = 39;
 export const D_SCRATCH: i32 = 40;
-export const D_FIELDS: i32 = 41;
+export const D_ACC32: i32 = 41;
+export const D_FIELDS: i32 = 42;
 // Port record fields: where a core's input events of the step are summed per address (c, y, x).
 export const P_COUNT: i32 = 0;
 export const P_LIST: i32 = 1;
@@ -112,7 +113,7 @@ function addRun16(a: usize, b: usize, len: i32, cnt: i32): void {
   }
 }
 
-/** a[0 .. len) += b[0 .. len) * cnt in int32 lanes (exact: the membrane is summed in int32). */
+/** a[0 .. len) += b[0 .. len) * cnt in int32 lanes (exact). */
 function addRun32(a: usize, b: usize, len: i32, cnt: i32): void {
   const c = i32x4.splat(cnt);
   let j = 0;
@@ -144,7 +145,7 @@ function scatter(d: usize): void {
   let events: i64 = 0;
   for (let i = 0; i < n; i++) events += <i64>load<i32>(count + (ptr(list, i) << 2));
   paired = <i64>get(d, D_MAXW) * events <= 32767;
-  const acc = paired ? ptr(d, D_ACC16) : ptr(d, D_STATE);
+  const acc = paired ? ptr(d, D_ACC16) : ptr(d, D_ACC32);
   const weights = paired ? ptr(d, D_W16) : ptr(d, D_W32);
   const dense = <i64>n * <i64>get(d, D_FANMAX) * DENSE_FACTOR >= <i64>H * <i64>W;
   if (dense) denseStep = true;
@@ -202,74 +203,131 @@ function scatter(d: usize): void {
   store<f64>(sp, load<f64>(sp) + synops * <f64>F);
 }
 
-/** A neuron at or above threshold_high with value v (before saturation): spikes, reset, floor. */
-function fire(d: usize, j: i32, v: i32): void {
-  const th = get(d, D_TH);
-  if (v > 32767) v = 32767;
-  const m = v < 2 * th ? 1 : v / th;
-  const r = get(d, D_ZERO) !== 0 ? 0 : v - m * th;
-  const tl = get(d, D_TL);
-  store<i32>(ptr(d, D_STATE) + ((<usize>j) << 2), max<i32>(r, tl));
-  const f = fired;
-  store<i32>(ptr(d, D_FIREDJ) + ((<usize>f) << 2), j);
-  store<i32>(ptr(d, D_FIREDN) + ((<usize>f) << 2), m);
-  fired = f + 1;
+// The updated core's constants, set by `update` (globals: the loops' stores cannot alias them).
+let cState: usize = 0;
+let cAcc: usize = 0;
+let cAcc32: usize = 0;
+let cScratch: usize = 0;
+let cFiredJ: usize = 0;
+let cFiredN: usize = 0;
+let cTh: i32 = 0;
+let cTl: i32 = 0;
+let cZero: bool = false;
+
+/** Appends neuron j to the fired list with m spikes. */
+function listFired(j: i32, m: i32): void {
+  const f = <usize>fired;
+  store<i32>(cFiredJ + (f << 2), j);
+  store<i32>(cFiredN + (f << 2), m);
+  fired++;
+}
+
+/** A neuron whose saturated value s is at or above threshold_high: spikes, reset, floor. */
+function fire(j: i32, s: i32): void {
+  const th = cTh;
+  const m = s < 2 * th ? 1 : s / th;
+  const r = cZero ? 0 : s - m * th;
+  store<i16>(cState + ((<usize>j) << 1), <i16>max<i32>(r, cTl));
+  listFired(j, m);
 }
 
 /**
- * Neurons j0 .. j0+len: membrane + this step's int16 sums (when paired, cleared as read) + bias (at
- * `bias`, indexed from j0), floored; those at threshold_high fire.
+ * Neurons j0 .. j0+len: membrane (int16) + this step's sums (int16 when paired, else int32; cleared as
+ * read) + bias (at `bias`, indexed from j0), saturated to int16, floored; those at threshold_high fire.
+ * Without a bias, int16 sums need no widening: a saturating add is the saturation of chip-spec.md.
+ * Firing is vector too where it is one spike (threshold_high <= s < 2*threshold_high, most neurons that
+ * fire); the others go through `fire`. With `idle` (no bias, settled state, threshold_low <= 0), eight
+ * neurons without input cannot change and are skipped.
  */
-function updateRange(d: usize, j0: i32, len: i32, bias: usize, hasBias: bool): void {
-  const state = ptr(d, D_STATE);
-  const acc = ptr(d, D_ACC16);
-  const scratch = ptr(d, D_SCRATCH);
-  const tl = get(d, D_TL);
-  const th = get(d, D_TH);
-  const vtl = i32x4.splat(tl);
-  const vth1 = i32x4.splat(th - 1);
+function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool, idle: bool): void {
+  const state = cState;
+  const acc = cAcc;
+  const acc32 = cAcc32;
+  const scratch = cScratch;
+  const tl = cTl;
+  const th = cTh;
+  const zeroReset = cZero;
+  const sums16 = paired;
+  const wide = hasBias || !sums16;
+  const vtl = i16x8.splat(<i16>tl);
+  const vth = i16x8.splat(<i16>th);
+  const vth1 = i16x8.splat(<i16>(th - 1));
+  // Lanes above this fire more than once (s >= 2*threshold_high).
+  const vmany = i16x8.splat(<i16>min<i32>(2 * th - 1, 32767));
   const zero = i32x4.splat(0);
   let j = 0;
   for (; j + 8 <= len; j += 8) {
-    const sj = state + ((<usize>(j0 + j)) << 2);
-    let v0 = v128.load(sj);
-    let v1 = v128.load(sj, 16);
-    if (paired) {
-      const aj = acc + ((<usize>(j0 + j)) << 1);
-      const a = v128.load(aj);
-      v128.store(aj, zero);
-      v0 = i32x4.add(v0, i32x4.extend_low_i16x8_s(a));
-      v1 = i32x4.add(v1, i32x4.extend_high_i16x8_s(a));
-    }
-    if (hasBias) {
-      const bj = bias + ((<usize>j) << 2);
-      v0 = i32x4.add(v0, v128.load(bj));
-      v1 = i32x4.add(v1, v128.load(bj, 16));
-    }
-    v128.store(sj, i32x4.max_s(v0, vtl));
-    v128.store(sj, i32x4.max_s(v1, vtl), 16);
-    let hot = i32x4.bitmask(i32x4.gt_s(v0, vth1)) | (i32x4.bitmask(i32x4.gt_s(v1, vth1)) << 4);
-    if (hot !== 0) {
-      v128.store(scratch, v0);
-      v128.store(scratch, v1, 16);
-      while (hot !== 0) {
-        const l = ctz(hot);
-        hot &= hot - 1;
-        fire(d, j0 + j + l, load<i32>(scratch + ((<usize>l) << 2)));
+    const jj = j0 + j;
+    const sp = state + ((<usize>jj) << 1);
+    let s: v128;
+    if (wide) {
+      let v0: v128;
+      let v1: v128;
+      if (sums16) {
+        const ap = acc + ((<usize>jj) << 1);
+        const a = v128.load(ap);
+        if (idle && !v128.any_true(a)) continue;
+        v128.store(ap, zero);
+        v0 = i32x4.extend_low_i16x8_s(a);
+        v1 = i32x4.extend_high_i16x8_s(a);
+      } else {
+        const ap = acc32 + ((<usize>jj) << 2);
+        v0 = v128.load(ap);
+        v1 = v128.load(ap, 16);
+        if (idle && !v128.any_true(v128.or(v0, v1))) continue;
+        v128.store(ap, zero);
+        v128.store(ap, zero, 16);
       }
+      const st = v128.load(sp);
+      v0 = i32x4.add(v0, i32x4.extend_low_i16x8_s(st));
+      v1 = i32x4.add(v1, i32x4.extend_high_i16x8_s(st));
+      if (hasBias) {
+        const bj = bias + ((<usize>j) << 2);
+        v0 = i32x4.add(v0, v128.load(bj));
+        v1 = i32x4.add(v1, v128.load(bj, 16));
+      }
+      s = i16x8.narrow_i32x4_s(v0, v1);
+    } else {
+      const ap = acc + ((<usize>jj) << 1);
+      const a = v128.load(ap);
+      if (idle && !v128.any_true(a)) continue;
+      v128.store(ap, zero);
+      s = i16x8.add_sat_s(v128.load(sp), a);
+    }
+    const hotm = i16x8.gt_s(s, vth1);
+    if (!v128.any_true(hotm)) {
+      v128.store(sp, i16x8.max_s(s, vtl));
+      continue;
+    }
+    const reset = zeroReset ? v128.andnot(s, hotm) : i16x8.sub(s, v128.and(hotm, vth));
+    v128.store(sp, i16x8.max_s(reset, vtl));
+    let hot = i16x8.bitmask(hotm);
+    const many = i16x8.bitmask(i16x8.gt_s(s, vmany));
+    if (many !== 0) v128.store(scratch, s);
+    while (hot !== 0) {
+      const l = ctz(hot);
+      hot &= hot - 1;
+      if ((many >> l) & 1) fire(jj + l, <i32>load<i16>(scratch + ((<usize>l) << 1)));
+      else listFired(jj + l, 1);
     }
   }
   for (; j < len; j++) {
-    const sj = state + ((<usize>(j0 + j)) << 2);
-    let v = load<i32>(sj);
-    if (paired) {
-      const aj = acc + ((<usize>(j0 + j)) << 1);
-      v += <i32>load<i16>(aj);
-      store<i16>(aj, 0);
+    const jj = j0 + j;
+    const sp = state + ((<usize>jj) << 1);
+    let v = <i32>load<i16>(sp);
+    if (sums16) {
+      const ap = acc + ((<usize>jj) << 1);
+      v += <i32>load<i16>(ap);
+      store<i16>(ap, 0);
+    } else {
+      const ap = acc32 + ((<usize>jj) << 2);
+      v += load<i32>(ap);
+      store<i32>(ap, 0);
     }
     if (hasBias) v += load<i32>(bias + ((<usize>j) << 2));
-    if (v >= th) fire(d, j0 + j, v);
-    else store<i32>(sj, max<i32>(v, tl));
+    v = min<i32>(v, 32767);
+    if (v >= th) fire(jj, v);
+    else store<i16>(sp, <i16>max<i32>(v, tl));
   }
 }
 
@@ -282,19 +340,29 @@ function update(d: usize): void {
   const all = get(d, D_ALWAYS) !== 0 || get(d, D_VISITALL) !== 0;
   const F = get(d, D_F);
   const hasBias = get(d, D_HASBIAS) !== 0;
+  const idle = !all && !hasBias;
   const posList = ptr(d, D_POSLIST);
   const posFlag = ptr(d, D_POSFLAG);
+  cState = ptr(d, D_STATE);
+  cAcc = ptr(d, D_ACC16);
+  cAcc32 = ptr(d, D_ACC32);
+  cScratch = ptr(d, D_SCRATCH);
+  cFiredJ = ptr(d, D_FIREDJ);
+  cFiredN = ptr(d, D_FIREDN);
+  cTh = get(d, D_TH);
+  cTl = get(d, D_TL);
+  cZero = get(d, D_ZERO) !== 0;
   fired = 0;
   if (all || denseStep) {
     const size = F * get(d, D_H) * get(d, D_W);
-    updateRange(d, 0, size, ptr(d, D_BIASMAP), hasBias);
+    updateRange(0, size, ptr(d, D_BIASMAP), hasBias, idle);
     for (let i = 0; i < posN; i++) store<u8>(posFlag + ptr(posList, i), 0);
   } else {
     const bias = ptr(d, D_BIAS);
     for (let i = 0; i < posN; i++) {
       const p = get(posList, i);
       store<u8>(posFlag + <usize>p, 0);
-      updateRange(d, p * F, F, bias, hasBias);
+      updateRange(p * F, F, bias, hasBias, false);
     }
   }
   if (all) set(d, D_VISITALL, 0);

@@ -64,6 +64,11 @@ export interface CoreRuntime {
   visitAll: boolean;
   /** Membrane, int16 values between steps (int32 so a step's input can be summed in place). */
   state: Int32Array;
+  /**
+   * The membrane as reset, state access and traces see it: `state`, or the WebAssembly engine's int16
+   * membrane in its memory (the engine sums a step's input elsewhere).
+   */
+  membrane: Int32Array | Int16Array;
   /** Per input row: the first and last output row it reaches, and the kernel row at the first. */
   oyLo: Int32Array;
   oyHi: Int32Array;
@@ -218,6 +223,7 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
   }
   const ry = ranges(Hin, H, k, cfg.stride[0], cfg.padding[0]);
   const rx = ranges(Win, W, k, cfg.stride[1], cfg.padding[1]);
+  const state = new Int32Array(F * H * W);
   const core: CoreRuntime = {
     cfg,
     layerIndex,
@@ -234,7 +240,8 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     zeroReset: cfg.reset === 'zero',
     alwaysVisit: hasBias || cfg.thresholdLow > 0,
     visitAll: false,
-    state: new Int32Array(F * H * W),
+    state,
+    membrane: state,
     oyLo: ry.lo,
     oyHi: ry.hi,
     kyLo: ry.kLo,
@@ -302,7 +309,7 @@ export function resetCore(core: CoreRuntime): void {
   const init = core.cfg.initialState;
   if (init) writeCoreState(core, init);
   else {
-    core.state.fill(0);
+    core.membrane.fill(0);
     core.visitAll = false;
   }
   core.posFlag.fill(0);
@@ -323,23 +330,23 @@ export function resetCore(core: CoreRuntime): void {
 
 /** The membrane state in the config's layout (f*H + y)*W + x. */
 export function readCoreState(core: CoreRuntime): Int16Array {
-  const { F, H, W, state } = core;
+  const { F, H, W, membrane } = core;
   const out = new Int16Array(F * H * W);
   const HW = H * W;
   for (let p = 0; p < HW; p++) {
-    for (let f = 0; f < F; f++) out[f * HW + p] = state[p * F + f];
+    for (let f = 0; f < F; f++) out[f * HW + p] = membrane[p * F + f];
   }
   return out;
 }
 
 export function writeCoreState(core: CoreRuntime, values: Int16Array): void {
-  const { F, H, W, state } = core;
+  const { F, H, W, membrane } = core;
   const HW = H * W;
   let nonZero = false;
   for (let p = 0; p < HW; p++) {
     for (let f = 0; f < F; f++) {
       const v = values[f * HW + p];
-      state[p * F + f] = v;
+      membrane[p * F + f] = v;
       if (v !== 0) nonZero = true;
     }
   }

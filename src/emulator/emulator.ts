@@ -223,10 +223,10 @@ export class Emulator {
 
   writeState(layer: string, values: Int16Array): void {
     const core = this.coreOf(layer, 'writeState');
-    if (values.length !== core.state.length) {
+    if (values.length !== core.membrane.length) {
       throw new SpikeforgeError(
         'USAGE',
-        `writeState: layer "${layer}" has ${core.state.length} neurons [${core.F}, ${core.H}, ${core.W}], got ${values.length} values`,
+        `writeState: layer "${layer}" has ${core.membrane.length} neurons [${core.F}, ${core.H}, ${core.W}], got ${values.length} values`,
       );
     }
     writeCoreState(core, values);
@@ -392,7 +392,7 @@ export class Emulator {
       rows.c[r] = p.c;
       rows.y[r] = p.y;
       rows.x[r] = p.x;
-      this.traceV[r] = p.core.state[p.index];
+      this.traceV[r] = p.core.membrane[p.index];
     }
   }
 

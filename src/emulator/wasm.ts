@@ -3,7 +3,7 @@
  * by scripts/build-wasm.js at `prepare`) synchronously once per process, lays out each emulator's cores
  * in a memory of their own, and runs a step as one call.
  *
- * The arrays the emulator itself reads and writes (membrane `state`, the ports' `count` and `list`,
+ * The arrays the emulator itself reads and writes (the membrane, int16 here, the ports' `count` and `list`,
  * `firedJ` and `firedN`) become views of that memory, so reset, state access, traces and input delivery
  * are the JavaScript engine's code. The scalars that both sides change (a port's event count, a core's
  * visit-all flag) are copied in before a step and out after it, with the step's statistics.
@@ -141,8 +141,9 @@ export class WasmEngine {
         w16: lay.take(2 * core.weights.length),
         bias: lay.take(4 * core.F),
         biasMap: core.hasBias ? lay.take(4 * N) : 0,
-        state: lay.take(4 * N),
+        state: lay.take(2 * N),
         acc16: lay.take(2 * N),
+        acc32: lay.take(4 * N),
         oyLo: lay.take(4 * core.oyLo.length),
         oyHi: lay.take(4 * core.oyHi.length),
         kyLo: lay.take(4 * core.kyLo.length),
@@ -185,7 +186,9 @@ export class WasmEngine {
     this.slots = cores.map((core, i) => {
       const pl = plans[i];
       const N = core.state.length;
-      core.state = i32At(pl.state, core.state);
+      const membrane = new Int16Array(buf, pl.state, N);
+      membrane.set(core.membrane);
+      core.membrane = membrane;
       core.firedJ = i32At(pl.firedJ, core.firedJ);
       core.firedN = i32At(pl.firedN, core.firedN);
       i32At(pl.w32, core.weights);
@@ -236,6 +239,7 @@ export class WasmEngine {
         'biasMap',
         'state',
         'acc16',
+        'acc32',
         'oyLo',
         'oyHi',
         'kyLo',
