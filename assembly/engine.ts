@@ -406,3 +406,59 @@ function emit(d: usize): void {
     set(port, P_DROPPED, get(port, P_DROPPED) + dropped);
   }
 }
+
+// For the benchmark (bench/emulator.bench.ts): the machine's SIMD add rate, measured by the same
+// compiler and runtime as the engine.
+
+/**
+ * `reps` rounds of eight independent i16x8 (or, `wide`, i32x4) adds on registers: the add units' limit,
+ * no memory traffic. The accumulators start from memory at `at` and are stored back there, so no add
+ * can be left out.
+ */
+export function simdAdds(at: usize, reps: i32, wide: bool): void {
+  let a0 = v128.load(at);
+  let a1 = v128.load(at, 16);
+  let a2 = v128.load(at, 32);
+  let a3 = v128.load(at, 48);
+  let a4 = v128.load(at, 64);
+  let a5 = v128.load(at, 80);
+  let a6 = v128.load(at, 96);
+  let a7 = v128.load(at, 112);
+  const k = v128.load(at, 128);
+  if (wide) {
+    for (let r = 0; r < reps; r++) {
+      a0 = i32x4.add(a0, k);
+      a1 = i32x4.add(a1, k);
+      a2 = i32x4.add(a2, k);
+      a3 = i32x4.add(a3, k);
+      a4 = i32x4.add(a4, k);
+      a5 = i32x4.add(a5, k);
+      a6 = i32x4.add(a6, k);
+      a7 = i32x4.add(a7, k);
+    }
+  } else {
+    for (let r = 0; r < reps; r++) {
+      a0 = i16x8.add(a0, k);
+      a1 = i16x8.add(a1, k);
+      a2 = i16x8.add(a2, k);
+      a3 = i16x8.add(a3, k);
+      a4 = i16x8.add(a4, k);
+      a5 = i16x8.add(a5, k);
+      a6 = i16x8.add(a6, k);
+      a7 = i16x8.add(a7, k);
+    }
+  }
+  v128.store(at, a0);
+  v128.store(at, a1, 16);
+  v128.store(at, a2, 32);
+  v128.store(at, a3, 48);
+  v128.store(at, a4, 64);
+  v128.store(at, a5, 80);
+  v128.store(at, a6, 96);
+  v128.store(at, a7, 112);
+}
+
+/** `reps` passes of the scatter's inner loop over `len` int16 lanes at `acc` (+= `w` * `cnt`): its limit. */
+export function simdAccumulate(acc: usize, w: usize, len: i32, cnt: i32, reps: i32): void {
+  for (let r = 0; r < reps; r++) addRun16(acc, w, len, cnt);
+}

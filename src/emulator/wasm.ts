@@ -66,6 +66,13 @@ function load(): Loaded | undefined {
   return loaded;
 }
 
+/** A fresh instance of the engine's module on a memory of `pages` (64 KiB each): for the benchmark. */
+export function wasmInstance(pages = 1): { exports: Record<string, unknown>; memory: ArrayBuffer } {
+  const { module } = load()!;
+  const memory = new WebAssembly.Memory({ initial: pages });
+  return { exports: new WebAssembly.Instance(module, { env: { memory } }).exports, memory: memory.buffer };
+}
+
 /** Why the WebAssembly engine cannot run in this process, or undefined when it can. */
 export function wasmUnavailable(): string | undefined {
   load();
