@@ -108,7 +108,9 @@ describe('samna: devices', () => {
     }
   });
 
-  it('lists the boards samna sees, each with its URI', async () => {
+  it('lists the boards samna sees, each with its URI; opens one by serial; a Speck 2e', {
+    timeout: 20_000,
+  }, async () => {
     process.env.FAKE_SAMNA_DEVICES = JSON.stringify([
       ['Speck2fDevKit', 'A1'],
       ['Speck2fDevKit', 'B2'],
@@ -125,6 +127,23 @@ describe('samna: devices', () => {
     const dev = await openDevice('samna:speck2fdevkit/B2?settle_ms=0');
     expect((await dev.info()).serialNumber).toBe('B2');
     await dev.close();
+    // a Speck 2e: its own module family and buffer-node names (BasicSourceNode_speck2e_event_speck2e_input_event)
+    const e = await openDevice('samna:speck2edevkit?settle_ms=0&quiet_ms=20');
+    try {
+      expect((await e.info()).board).toBe('Speck2eDevKit (samna 0.99.0-fake)');
+      const config = await compiled('saturate_int16');
+      await e.flash(encodeImage(config));
+      const events = readInputCsv(goldenFile('saturate_int16', 'input.csv'));
+      const got = await collect(
+        e.run(events, { steps: 40 }),
+        config.cores.map((c) => c.layer),
+      );
+      expect(rowsOf(got)).toEqual(
+        rowsOf(new Emulator(config, { monitor: 'last' }).run(events, { steps: 40 })),
+      );
+    } finally {
+      await e.close();
+    }
   });
 
   it('parses samna URIs, refusing unknown boards and options', () => {
