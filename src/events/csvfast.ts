@@ -96,12 +96,13 @@ export class InputCsvParser {
       bytes.set(block, this.carry.length);
     }
     const lastLf = bytes.lastIndexOf(LF);
+    // copies: `block` may be a reader's buffer, refilled after this returns (and Buffer#slice is a view)
     if (lastLf < 0) {
-      this.carry = bytes.slice();
+      this.carry = new Uint8Array(bytes);
       return;
     }
     this.lines(bytes, lastLf + 1);
-    this.carry = bytes.slice(lastLf + 1);
+    this.carry = new Uint8Array(bytes.subarray(lastLf + 1));
   }
 
   /** Parses what remains (a last line without a newline); throws on a file without a header. */

@@ -44,9 +44,13 @@ function byBytes(text: string, file: string, cuts: number[], chunk: number): str
   const bytes = Buffer.from(text, 'utf8');
   const parser = new InputCsvParser(file, chunk);
   const chunks: InputEvents[] = [];
+  // one buffer refilled for every block, as a file reader does
+  const scratch = Buffer.alloc(bytes.length);
   let from = 0;
   for (const cut of [...cuts.map((c) => Math.min(c, bytes.length)).sort((a, b) => a - b), bytes.length]) {
-    parser.push(bytes.subarray(from, Math.max(from, cut)));
+    const n = bytes.copy(scratch, 0, from, Math.max(from, cut));
+    parser.push(scratch.subarray(0, n));
+    scratch.fill(0x2c);
     from = Math.max(from, cut);
     chunks.push(...parser.ready.splice(0));
   }
