@@ -84,11 +84,11 @@ export class Connection {
     return this.session.transport.uri;
   }
 
-  request(body: RequestBody): Promise<Envelope> {
+  request(body: RequestBody, options?: Parameters<Session['request']>[1]): Promise<Envelope> {
     if (this.closed)
       return Promise.reject(new SpikeforgeError('DISCONNECTED', `${this.uri}: the device was closed`));
     this.lastRequest = Date.now();
-    return this.session.request(body);
+    return this.session.request(body, options);
   }
 
   /** Hello again (after the board reset): the board's DeviceInfo is refreshed. */

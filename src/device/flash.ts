@@ -14,6 +14,12 @@ import type { Connection } from './connection.ts';
 import { askedFrameSize, infoFrom, MESSAGE_OVERHEAD } from './connection.ts';
 import type { FlashOptions, FlashResult } from './types.ts';
 
+/** The smallest chunk a flash shrinks to on a lossy link. */
+const MIN_CHUNK = 256;
+
+/** Thrown inside staging when the link loses most chunks of the current size. */
+class ShorterChunks extends Error {}
+
 /**
  * Runs `tasks` with at most `window` in flight; rejects with the first error after all settled.
  * `afterLastStarted` runs once the last task has started (its request is queued on the link).
@@ -98,14 +104,26 @@ export async function flashImage(
 ): Promise<FlashResult> {
   const { config, formatVersion } = checkImage(conn, image, options.check !== false);
   const crc = imageCrc(image);
+  const t0 = performance.now();
+  const before = conn.session.stats;
+  const sentBefore = before.requests + before.retransmissions;
   let restarts = 0;
+  let chunkSize = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
   let result: { sent: number; chunks: number };
   for (;;) {
     try {
-      const resume = restarts === 0 && (options.resume ?? false);
-      result = await stage(conn, image, crc, formatVersion, options, resume);
+      const resume =
+        restarts === 0 &&
+        (options.resume ?? false) &&
+        chunkSize === conn.info.maxFrameSize - MESSAGE_OVERHEAD;
+      result = await stage(conn, image, crc, formatVersion, options, resume, chunkSize);
       break;
     } catch (e) {
+      if (e instanceof ShorterChunks) {
+        // The link loses most chunks of this size: stage again in shorter ones, which get through.
+        chunkSize = Math.max(MIN_CHUNK, chunkSize >> 1);
+        continue;
+      }
       // The board reset in the middle (it forgot the session and the staged bytes): start over once more.
       if (!isBoardError(e, BoardError.NO_SESSION) || restarts >= 2) throw e;
       restarts++;
@@ -136,7 +154,18 @@ export async function flashImage(
   }
   conn.config = config;
   conn.configCrc = config ? crc : -1;
-  return { bytes: image.length, sent: result.sent, crc, chunks: result.chunks, restarts, verified };
+  const after = conn.session.stats;
+  return {
+    bytes: image.length,
+    sent: result.sent,
+    crc,
+    chunks: result.chunks,
+    chunkSize,
+    restarts,
+    verified,
+    attempts: after.requests + after.retransmissions - sentBefore,
+    ms: performance.now() - t0,
+  };
 }
 
 async function stage(
@@ -146,9 +175,8 @@ async function stage(
   formatVersion: number,
   options: FlashOptions,
   resume: boolean,
+  chunkSize: number,
 ): Promise<{ sent: number; chunks: number }> {
-  // One chunk per frame, as large as the session's frames allow.
-  const chunkSize = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
   const begin = await conn.request({
     configBegin: {
       imageSize: image.length,
@@ -170,6 +198,8 @@ async function stage(
   }
   options.onProgress?.(done, image.length);
   let sent = 0;
+  let answered = 0;
+  let attempts = 0;
   // ConfigCommit follows the last chunk at once instead of a round trip later. If it overtakes a
   // chunk that had to be resent, the board answers IMAGE_SIZE (chunks missing, staging kept) and it
   // is sent again once every chunk is acknowledged.
@@ -179,19 +209,39 @@ async function stage(
     early = conn.request(commitBody);
     early.catch(() => {}); // awaited below, unless a chunk failed first
   };
-  await pipelined(
+  const staging = pipelined(
     missing.length,
     options.window ?? 8,
     async (k) => {
       const offset = missing[k] * chunkSize;
       const data = image.subarray(offset, Math.min(offset + chunkSize, image.length));
-      await conn.request({ configChunk: { offset, data } });
+      try {
+        await conn.request({ configChunk: { offset, data } }, { onAnswered: (n) => void (attempts += n) });
+      } catch (e) {
+        // No answer to a chunk while shorter requests got through: the chunks are too long for the link.
+        if (chunkSize > MIN_CHUNK && e instanceof SpikeforgeError && e.code === 'TIMEOUT')
+          throw new ShorterChunks();
+        throw e;
+      }
+      answered++;
+      // More than two attempts per chunk on average: shorter chunks, unless the commit is on its way.
+      if (chunkSize > MIN_CHUNK && answered >= 4 && attempts > 2 * answered) throw new ShorterChunks();
       sent += data.length;
       done += data.length;
       options.onProgress?.(done, image.length);
     },
     sendCommit,
   );
+  await staging.catch(async (e: unknown) => {
+    // Before staging again in shorter chunks, the commit already sent settles: it may even have applied
+    // the image (the lost answer was to a chunk the board had), which then needs no second staging.
+    if (!(e instanceof ShorterChunks) || !early) throw e;
+    const applied = await early.then(
+      (c) => c.deviceInfo,
+      () => undefined,
+    );
+    if (!applied) throw e;
+  });
   if (!early) sendCommit();
   const commit = await (early as Promise<Envelope>).catch((e: unknown) => {
     if (!isBoardError(e, BoardError.IMAGE_SIZE)) throw e;

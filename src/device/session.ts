@@ -18,7 +18,12 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Longest wait between two retransmissions, ms (default 2000). */
   maxTimeoutMs?: number;
-  /** Retransmissions before giving up with 'TIMEOUT' (default 6). */
+  /**
+   * Retransmissions before giving up with 'TIMEOUT' when the board is silent (default 6). While the
+   * board is heard from (any intact frame within the last `maxTimeoutMs` * 2), a request keeps being
+   * retransmitted, up to `retries` * 8 attempts: a lossy link that still carries answers slows down,
+   * it does not fail.
+   */
   retries?: number;
   /** Largest frame payload accepted from the board until DeviceInfo says otherwise. */
   maxFrameSize?: number;
@@ -45,6 +50,8 @@ interface Pending {
   timer?: NodeJS.Timeout;
   attempt: number;
   timeout: number;
+  /** Told the attempts it took once the answer arrived. */
+  onAnswered?: (attempts: number) => void;
 }
 
 /** Requests a message kind from a body: `{ configChunk: … }` -> `configChunk`. */
@@ -64,6 +71,8 @@ export class Session {
     badFrames: 0,
   };
   private nextSeq = 1;
+  /** When (performance.now()) the last intact frame came from the board (-Infinity: never). */
+  private lastHeard = Number.NEGATIVE_INFINITY;
   private readonly pending = new Map<number, Pending>();
   private unsolicited: (env: Envelope) => void = () => {};
   private closedWith: SpikeforgeError | undefined;
@@ -158,7 +167,10 @@ export class Session {
    * Sends a request and resolves with its answer. An `error` answer rejects with the board's code and
    * message (usually 'DEVICE_ERROR'); no answer after every retransmission rejects with 'TIMEOUT'.
    */
-  request(body: RequestBody, options: { timeoutMs?: number; retries?: number } = {}): Promise<Envelope> {
+  request(
+    body: RequestBody,
+    options: { timeoutMs?: number; retries?: number; onAnswered?: (attempts: number) => void } = {},
+  ): Promise<Envelope> {
     if (this.closedWith) return Promise.reject(this.closedWith);
     const seq = this.nextSeq;
     this.nextSeq = this.nextSeq >= 0xfffffffe ? 1 : this.nextSeq + 1;
@@ -173,6 +185,7 @@ export class Session {
         reject,
         attempt: 0,
         timeout: options.timeoutMs ?? this.timeoutMs,
+        onAnswered: options.onAnswered,
       };
       this.pending.set(seq, p);
       this.transmit(p, options.retries ?? this.retries);
@@ -198,7 +211,9 @@ export class Session {
         if (!this.pending.has(p.seq)) return;
         p.timer = setTimeout(() => {
           if (!this.pending.has(p.seq)) return;
-          if (p.attempt >= retries) {
+          // A silent board after `retries`, a board that answers others but never this one after far more.
+          const heard = performance.now() - this.lastHeard < 2 * this.maxTimeoutMs;
+          if (p.attempt >= (heard ? retries * 8 : retries)) {
             this.pending.delete(p.seq);
             p.reject(
               new SpikeforgeError(
@@ -239,6 +254,7 @@ export class Session {
       this.stats.badFrames++;
       return;
     }
+    this.lastHeard = performance.now();
     if (env.seq === 0) {
       this.unsolicited(env);
       return;
@@ -250,6 +266,7 @@ export class Session {
     }
     this.pending.delete(env.seq);
     if (p.timer) clearTimeout(p.timer);
+    p.onAnswered?.(p.attempt + 1);
     if (env.error) {
       p.reject(
         errorFromBoard(env.error.code ?? 0, env.error.message ?? '', `${this.transport.uri} (${p.what})`),
