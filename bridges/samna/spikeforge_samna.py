@@ -312,9 +312,21 @@ class Bridge:
                     yield i, f | (x << cb) | (y << (cb + xb))
                     i += 1
 
+    def leaks(self):
+        return any(layer["leak_enable"] for layer in self.export["cnn_layers"].values())
+
     def set_slow_clock(self, on):
-        # The leak (biases) ticks with the slow clock: one tick per step while a run lasts.
-        io = self.device.get_io_module()
+        """The leak (biases) ticks with the slow clock: one tick per step while a run lasts (only
+        configurations with biases need it)."""
+        if not self.leaks():
+            return
+        get_io = getattr(self.device, "get_io_module", None)
+        if get_io is None:
+            raise BridgeError(
+                "SAMNA_TOO_OLD",
+                "this samna cannot set the slow clock that makes biases tick (no get_io_module): pip install -U samna",
+            )
+        io = get_io()
         if on:
             io.set_slow_clk_rate(int(round(1e6 / self.step_us)))
         io.set_slow_clk(on)

@@ -240,6 +240,18 @@ describe('samna: failures are one line saying what to do', () => {
     } finally {
       await dev.close();
     }
+    // biases tick with the slow clock: a samna that cannot set it cannot run them
+    process.env.FAKE_SAMNA_WITHOUT = 'get_io_module';
+    const noClock = await openDevice(FAST);
+    try {
+      const config = await compiled('integer_exact');
+      await noClock.flash(encodeImage(config));
+      const events = readInputCsv(goldenFile('integer_exact', 'input.csv'));
+      const e = await rejectionOf(collect(noClock.run(events), []));
+      expect(e.message).toMatch(/cannot set the slow clock that makes biases tick \(no get_io_module\)/);
+    } finally {
+      await noClock.close();
+    }
     delete process.env.FAKE_SAMNA_WITHOUT;
   });
 

@@ -7,7 +7,7 @@ alone, independently of spikeforge's emulator.
 The chip model itself is in _chip.py. Environment: FAKE_SAMNA_DEVICES (JSON list of
 [device_type_name, serial]; default one Speck2fDevKit), FAKE_SAMNA_BUSY=1 (open_device fails),
 FAKE_SAMNA_RECORD=<file> (what was applied, one JSON line per apply), FAKE_SAMNA_WITHOUT=<names>
-(an older samna: these attributes are missing, e.g. speck2f or get_configuration).
+(an older samna: these attributes are missing: speck2f, get_configuration, get_io_module).
 """
 
 import json
@@ -350,9 +350,11 @@ class _IoModule:
 
     def set_slow_clk(self, on):
         _bool(on)
-        if not on and self._slow_clk:
-            self._devkit._chip.advance()
-        self._slow_clk = on
+        chip = self._devkit._chip
+        chip.advance()
+        if on != self._slow_clk:
+            self._slow_clk = on
+            chip.clock_changed()
 
     def set_slow_clk_rate(self, hz):
         self._rate = _int(hz, 1, 10**7)
@@ -586,5 +588,7 @@ BasicSinkNode_speck2e_event_output_event = _sink_node("speck2e")
 for _name in os.environ.get("FAKE_SAMNA_WITHOUT", "").split(","):
     if _name == "get_configuration":
         del _Model.get_configuration
+    elif _name == "get_io_module":
+        del _DevKit.get_io_module
     elif _name:
         globals().pop(_name, None)

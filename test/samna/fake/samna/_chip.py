@@ -149,15 +149,22 @@ class Chip:
         self.pending = {}
         self.next_step = 0
 
-    def step_us(self):
+    def ticking(self):
+        """The slow clock runs: the leak (biases) ticks once per step."""
         io = self.devkit._io
-        return int(round(1e6 / io._rate)) if io._slow_clk and io._rate else None
+        return bool(io._slow_clk and io._rate)
+
+    def step_us(self):
+        """A step is a slow-clock tick; without the slow clock, every microsecond is its own step."""
+        return int(round(1e6 / self.devkit._io._rate)) if self.ticking() else 1
 
     def now_step(self):
-        sw = self.devkit._stop_watch
-        us = sw.now_us()
-        step_us = self.step_us()
-        return us // step_us if step_us else None
+        return self.devkit._stop_watch.now_us() // self.step_us()
+
+    def clock_changed(self):
+        """The slow clock was switched: count steps in the new unit from now on."""
+        self.pending = {}
+        self.next_step = self.now_step()
 
     def _add(self, step, layer, c, y, x, n=1):
         l = self.layers.get(layer)
@@ -192,10 +199,7 @@ class Chip:
                 raise TypeError("the %s input node does not take %r" % (family.__name__, ev))
 
     def _step_of(self, timestamp):
-        step_us = self.step_us()
-        if step_us is None:
-            raise RuntimeError("fake samna: input Spike events need the slow clock running (step length)")
-        return max(timestamp // step_us, self.next_step)
+        return max(timestamp // self.step_us(), self.next_step)
 
     def _dvs(self, ev):
         d = self.dvs
@@ -237,21 +241,29 @@ class Chip:
 
     def _advance(self):
         upto = self.now_step()
-        if upto is None:
-            return
         family = self.devkit._family
         step_us = self.step_us()
+        ticking = self.ticking()
         while self.next_step < upto:
+            if not ticking:
+                # nothing happens in a step without input when the leak does not tick
+                due = [s for s in self.pending if self.next_step <= s < upto]
+                if not due:
+                    self.next_step = upto
+                    break
+                self.next_step = min(due)
             t = self.next_step
             incoming = self.pending.pop(t, {})
             Spike = family.event.Spike
             for pos, i in enumerate(self.order):
-                stamp = t * step_us + min(7 * (pos + 1), step_us - 1)  # a little latency per layer
+                # a little latency per layer (within the tick when the slow clock runs)
+                latency = 7 * (pos + 1)
+                stamp = t * step_us + (min(latency, step_us - 1) if ticking else latency)
                 l = self.layers[i]
                 counts = incoming.get(i, {})
-                if not counts and not l.leak:
+                if not counts and not (l.leak and ticking):
                     continue
-                spikes = l.step(counts, True)
+                spikes = l.step(counts, ticking)
                 for f, y, x, n in spikes:
                     if l.monitor:
                         fields = {"layer": i, "x": x, "y": y, "feature": f, "timestamp": stamp}
