@@ -47,7 +47,7 @@ describe('samna: devices', () => {
     const dev = await openDevice(`${FAST}&timestamps=${stamps}`);
     try {
       const info = await dev.info();
-      expect(info.board).toBe('Speck2fDevKit (samna 0.99.0-fake)');
+      expect(info.board).toBe('Speck2fDevKit through samna 0.99.0-fake');
       expect(info.serialNumber).toBe('FAKE-0001');
       expect(info.activeImage).toBeNull();
       const image = encodeImage(config);
@@ -130,7 +130,7 @@ describe('samna: devices', () => {
     // a Speck 2e: its own module family and buffer-node names (BasicSourceNode_speck2e_event_speck2e_input_event)
     const e = await openDevice('samna:speck2edevkit?settle_ms=0&quiet_ms=20');
     try {
-      expect((await e.info()).board).toBe('Speck2eDevKit (samna 0.99.0-fake)');
+      expect((await e.info()).board).toBe('Speck2eDevKit through samna 0.99.0-fake');
       const config = await compiled('saturate_int16');
       await e.flash(encodeImage(config));
       const events = readInputCsv(goldenFile('saturate_int16', 'input.csv'));

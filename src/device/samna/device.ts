@@ -47,7 +47,7 @@ export class SamnaDevice implements DeviceApi {
     this.deviceInfo = {
       uri: target.uri,
       protocolVersion: 0,
-      board: `${opened.device_type_name} (samna ${opened.samna})`,
+      board: `${opened.device_type_name} through samna ${opened.samna}`,
       firmwareVersion: `samna ${opened.samna}`,
       chip: dynapcnn9.id,
       chipCode: 0,
