@@ -7,11 +7,14 @@ import { readSpikesCsv } from '../../src/events/csv.ts';
 import { parseSamnaExport } from '../../src/image/samna.ts';
 import { goldenFile } from '../fixtures.ts';
 import { cli, rowsOf } from '../helpers.ts';
-import { FAST, useFakeSamna } from './env.ts';
+import { FAST, restoreEnvironment, useFakeSamna } from './env.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-samna-cli-'));
 beforeAll(() => useFakeSamna());
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  restoreEnvironment();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('spikeforge with a samna board', () => {
   it('run <golden case> --device samna:... gives the expected spikes; devices lists the board', {

@@ -21,10 +21,13 @@ import { toSamnaConfig } from '../../src/image/samna.ts';
 import { loadNetwork } from '../../src/network/index.ts';
 import { goldenFile } from '../fixtures.ts';
 import { rejectionOf, rowsOf } from '../helpers.ts';
-import { FAST, useFakeSamna } from './env.ts';
+import { FAST, restoreEnvironment, useFakeSamna } from './env.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-samna-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  restoreEnvironment();
+  rmSync(work, { recursive: true, force: true });
+});
 beforeEach(() => useFakeSamna());
 
 async function compiled(name: string, options = {}) {

@@ -19,7 +19,7 @@ import { loadNetwork } from '../../src/network/index.ts';
 import { conv, linear, network } from '../compiler/builder.ts';
 import { goldenCases, goldenFile } from '../fixtures.ts';
 import { inputOf, rowsOf } from '../helpers.ts';
-import { FAST, useFakeSamna } from './env.ts';
+import { FAST, restoreEnvironment, useFakeSamna } from './env.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-samna-golden-'));
 const record = join(work, 'applied.jsonl');
@@ -27,7 +27,10 @@ beforeAll(() => {
   useFakeSamna();
   process.env.FAKE_SAMNA_RECORD = record;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  restoreEnvironment();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('golden cases on a (fake) Speck through the samna bridge', () => {
   for (const name of goldenCases()) {
