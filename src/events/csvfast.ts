@@ -258,12 +258,51 @@ export function* parseInputCsvBlocks(
   while (parser.ready.length > 0) yield parser.ready.shift()!;
 }
 
-/** Bytes of spike CSV rows, handed to `write` in blocks as they fill. */
+/** Writes the decimal digits of an int32 `v` at `at` in `buf`; returns the end. */
+function putInt(buf: Uint8Array, at: number, v: number): number {
+  let n = v;
+  if (n < 0) {
+    buf[at++] = 45; // '-'
+    n = -n;
+  }
+  if (n < 10) {
+    buf[at] = ZERO + n;
+    return at + 1;
+  }
+  if (n < 100) {
+    const d = (n / 10) | 0;
+    buf[at] = ZERO + d;
+    buf[at + 1] = ZERO + n - d * 10;
+    return at + 2;
+  }
+  if (n < 1000) {
+    const h = (n / 100) | 0;
+    const r = n - h * 100;
+    const d = (r / 10) | 0;
+    buf[at] = ZERO + h;
+    buf[at + 1] = ZERO + d;
+    buf[at + 2] = ZERO + r - d * 10;
+    return at + 3;
+  }
+  let len = 4;
+  for (let p = 10000; p <= n && len < 10; p *= 10) len++;
+  for (let k = at + len - 1; k >= at; k--) {
+    const d = Math.floor(n / 10);
+    buf[k] = ZERO + n - d * 10;
+    n = d;
+  }
+  return at + len;
+}
+
+/** Bytes of spike CSV rows, handed to `write` in blocks as they fill; counts the rows of each layer. */
 export class SpikesCsvEncoder {
+  /** Rows written so far per layer index (of the spikes' `layers`). */
+  rowsPerLayer: Float64Array = new Float64Array(0);
   private buf: Uint8Array;
   private at = 0;
   private names: string[] = [];
   private encoded: Uint8Array[] = [];
+  private readonly tDigits = new Uint8Array(11);
 
   constructor(
     private readonly write: (bytes: Uint8Array) => void,
@@ -277,25 +316,61 @@ export class SpikesCsvEncoder {
     if (sp.layers !== this.names) {
       this.names = sp.layers;
       this.encoded = sp.layers.map((n) => new TextEncoder().encode(n));
+      if (this.rowsPerLayer.length < sp.layers.length) {
+        const counts = new Float64Array(sp.layers.length);
+        counts.set(this.rowsPerLayer);
+        this.rowsPerLayer = counts;
+      }
     }
+    const counts = this.rowsPerLayer;
+    const longest = Math.max(0, ...this.encoded.map((n) => n.length));
+    // 4 numbers of at most 11 characters, the name, 5 separators
+    if (longest + 49 > this.buf.length) {
+      this.flush();
+      this.buf = new Uint8Array(longest + 49);
+    }
+    let buf = this.buf;
+    let at = this.at;
+    // rows come in step order: the digits of t are written once per step and copied after that
+    const tDigits = this.tDigits;
+    let lastT = -1;
+    let tLen = 0;
     for (let i = 0; i < sp.count; i++) {
-      const name = this.encoded[sp.layer[i]];
-      // 4 numbers of at most 11 characters, the name, 5 separators
-      if (this.at + name.length + 49 > this.buf.length) this.flush();
-      if (name.length + 49 > this.buf.length) this.buf = new Uint8Array(name.length + 49);
-      let at = this.number(sp.t[i], this.at);
-      this.buf[at++] = COMMA;
-      this.buf.set(name, at);
-      at += name.length;
-      this.buf[at++] = COMMA;
-      at = this.number(sp.c[i], at);
-      this.buf[at++] = COMMA;
-      at = this.number(sp.y[i], at);
-      this.buf[at++] = COMMA;
-      at = this.number(sp.x[i], at);
-      this.buf[at++] = LF;
-      this.at = at;
+      const layer = sp.layer[i];
+      const name = this.encoded[layer];
+      if (at + name.length + 49 > buf.length) {
+        this.at = at;
+        this.flush();
+        at = 0;
+        buf = this.buf;
+      }
+      counts[layer]++;
+      const t = sp.t[i];
+      if (t === lastT) {
+        for (let k = 0; k < tLen; k++) buf[at + k] = tDigits[k];
+        at += tLen;
+      } else {
+        const from = at;
+        at = putInt(buf, at, t);
+        tLen = at - from;
+        for (let k = 0; k < tLen; k++) tDigits[k] = buf[from + k];
+        lastT = t;
+      }
+      buf[at++] = COMMA;
+      if (name.length === 1) buf[at++] = name[0];
+      else {
+        buf.set(name, at);
+        at += name.length;
+      }
+      buf[at++] = COMMA;
+      at = putInt(buf, at, sp.c[i]);
+      buf[at++] = COMMA;
+      at = putInt(buf, at, sp.y[i]);
+      buf[at++] = COMMA;
+      at = putInt(buf, at, sp.x[i]);
+      buf[at++] = LF;
     }
+    this.at = at;
   }
 
   /** Hands over what is buffered. */
@@ -303,26 +378,5 @@ export class SpikesCsvEncoder {
     if (this.at === 0) return;
     this.write(this.buf.subarray(0, this.at));
     this.at = 0;
-  }
-
-  /** Writes the decimal digits of an int32 at `at`; returns the end. */
-  private number(v: number, at: number): number {
-    const buf = this.buf;
-    if (v >= 0 && v < 10) {
-      buf[at] = ZERO + v;
-      return at + 1;
-    }
-    let n = v;
-    if (n < 0) {
-      buf[at++] = 45; // '-'
-      n = -n;
-    }
-    let len = 1;
-    for (let p = 10; p <= n; p *= 10) len++;
-    for (let k = at + len - 1; k >= at; k--) {
-      buf[k] = ZERO + (n % 10);
-      n = Math.floor(n / 10);
-    }
-    return at + len;
   }
 }

@@ -99,18 +99,16 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
       if (steps === undefined || chunk.count === 0 || chunk.t[0] < steps) yield chunk;
     }
   }
-  const counts = new Float64Array(emulator.layers.length);
+  let counts: ArrayLike<number> = [];
   let out: AtomicFile | undefined;
   try {
     out = new AtomicFile(opts.output!);
     const file = out;
     const csv = new SpikesCsvEncoder((bytes) => file.write(bytes));
     out.write(SPIKES_CSV_HEADER);
-    for await (const b of emulator.stream(input(), { steps })) {
-      for (let i = 0; i < b.count; i++) counts[b.layer[i]]++;
-      csv.rows(b);
-    }
+    for await (const b of emulator.stream(input(), { steps })) csv.rows(b);
     csv.flush();
+    counts = csv.rowsPerLayer;
     out.commit();
   } catch (e) {
     out?.abort();
@@ -118,7 +116,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   } finally {
     chunks.return(undefined);
   }
-  const perLayer = new Map(emulator.layers.map((name, i) => [name, counts[i]]));
+  const perLayer = new Map(emulator.layers.map((name, i) => [name, counts[i] ?? 0]));
   if (opts.traceOutput) writeTraceCsv(opts.traceOutput, emulator.traces());
 
   const stats = emulator.stats();
