@@ -216,7 +216,14 @@ async function stage(
       const offset = missing[k] * chunkSize;
       const data = image.subarray(offset, Math.min(offset + chunkSize, image.length));
       try {
-        await conn.request({ configChunk: { offset, data } }, { onAnswered: (n) => void (attempts += n) });
+        await conn.request(
+          { configChunk: { offset, data } },
+          {
+            onAnswered: (n) => {
+              attempts += n;
+            },
+          },
+        );
       } catch (e) {
         // No answer to a chunk while shorter requests got through: the chunks are too long for the link.
         if (chunkSize > MIN_CHUNK && e instanceof SpikeforgeError && e.code === 'TIMEOUT')

@@ -1,6 +1,6 @@
 /** Random small chip configurations and inputs for the property tests (deterministic from a seed). */
 
-import type { InputEvents, Spikes } from '../../src/events/types.ts';
+import type { InputEvents } from '../../src/events/types.ts';
 import { makeInputEvents } from '../../src/events/types.ts';
 import type { ChipConfig, CoreConfig, Destination } from '../../src/image/config.ts';
 

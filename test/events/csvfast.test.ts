@@ -118,7 +118,11 @@ const sortedFile = fc
   .array(fc.tuple(fc.nat(5), fc.nat(3), fc.nat(40), fc.nat(40)), { maxLength: 200 })
   .map((rows) => {
     let t = 0;
-    return `t,c,y,x\n${rows.map(([dt, c, y, x]) => `${(t += dt)},${c},${y},${x}\n`).join('')}`;
+    const lines = rows.map(([dt, c, y, x]) => {
+      t += dt;
+      return `${t},${c},${y},${x}\n`;
+    });
+    return `t,c,y,x\n${lines.join('')}`;
   });
 
 describe('fast CSV input', () => {

@@ -65,9 +65,7 @@ describe('spikeforge with a samna board', () => {
       'speck2fmodule',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(
-      'wrote ' + file + ' (samna speck2fmodule, 5 cores, 1 monitored, input via core 7)\n',
-    );
+    expect(r.stderr).toBe(`wrote ${file} (samna speck2fmodule, 5 cores, 1 monitored, input via core 7)\n`);
     const e = parseSamnaExport(JSON.parse(readFileSync(file, 'utf8')), file);
     expect(e.chip).toBe('speck2fmodule');
     expect(Object.keys(e.cnn_layers)).toEqual(['0', '3', '4', '7', '8']);
