@@ -8,7 +8,9 @@ import type { ChipConfig } from '../image/config.ts';
 import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
 import type { Envelope } from '../transport/messages.ts';
 import { PROTOCOL_VERSION } from '../transport/messages.ts';
-import type { RequestBody, Session } from './session.ts';
+import type { Transport } from '../transport/types.ts';
+import type { RequestBody } from './session.ts';
+import { Session } from './session.ts';
 import type { DeviceInfo, DeviceOptions } from './types.ts';
 
 /** Room in a frame for everything of a message but its bulk bytes (chunk data, packed events). */
@@ -70,12 +72,19 @@ export class Connection {
   lastRequest = Date.now();
   closed = false;
 
+  /** Told of a new session (after `refresh` reconnected), so listeners move to it. */
+  onSession: (session: Session) => void = () => {};
+  /** Frees what reopening took (lock files of links opened again); called at close. */
+  readonly releases: (() => void)[] = [];
+
   constructor(
-    readonly session: Session,
+    public session: Session,
     info: DeviceInfo,
     readonly sessionId: SessionId,
     /** Kept for a second Hello after the board reset (same host name, same frame size asked). */
     readonly options: DeviceOptions,
+    /** Opens the link again (a device opened by URI); undefined: it cannot be reopened here. */
+    private readonly reopen?: Reopen,
   ) {
     this.info = info;
   }
@@ -95,7 +104,42 @@ export class Connection {
   async hello(): Promise<void> {
     this.info = await hello(this.session, this.sessionId, this.options);
   }
+
+  /**
+   * What the board really runs, after a failure: Hello again on the session, or, when the link is
+   * gone, on the link opened again (same session id). Throws when neither is possible.
+   */
+  async refresh(): Promise<void> {
+    if (this.session.isOpen) {
+      await this.hello();
+      return;
+    }
+    if (!this.reopen) {
+      throw new SpikeforgeError(
+        'DISCONNECTED',
+        `the link to ${this.uri} is closed and this device cannot reopen it`,
+        {
+          hint: 'open the device again (openDevice) and look at info().activeImage',
+        },
+      );
+    }
+    const { transport, release } = await this.reopen();
+    const session = new Session(transport, this.options.session);
+    try {
+      this.info = await hello(session, this.sessionId, this.options);
+    } catch (e) {
+      await session.close().catch(() => {});
+      release?.();
+      throw e;
+    }
+    if (release) this.releases.push(release);
+    this.session = session;
+    this.onSession(session);
+  }
 }
+
+/** Opens a device's link again. */
+export type Reopen = () => Promise<{ transport: Transport; release?: () => void }>;
 
 /** The frame size the host asks for in Hello. */
 export function askedFrameSize(options: DeviceOptions): number {

@@ -10,7 +10,7 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import type { Envelope } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
-import { Connection, hello, newSessionId } from './connection.ts';
+import { Connection, hello, newSessionId, type Reopen } from './connection.ts';
 import { activeConfig, flashImage, readImage } from './flash.ts';
 import type { RequestBody } from './session.ts';
 import { Session } from './session.ts';
@@ -52,6 +52,7 @@ export class Device {
     this.conn = conn;
     this.onRelease = onRelease;
     conn.session.onUnsolicited(this.idle);
+    conn.onSession = (session) => session.onUnsolicited(this.idle);
     // The board frees a session that stays silent for its lease (3 s): keep ours alive while idle.
     this.keepalive = setInterval(() => {
       if (Date.now() - conn.lastRequest > 1000 && !this.runActive && conn.session.isOpen) {
@@ -66,12 +67,14 @@ export class Device {
     transport: Transport,
     options: DeviceOptions = {},
     onRelease: () => void = () => {},
+    /** Opens the link again after it was lost (openDevice passes one): a failed flash then reports what the board runs. */
+    reopen?: Reopen,
   ): Promise<Device> {
     const session = new Session(transport, options.session);
     const sessionId = newSessionId();
     try {
       const info = await hello(session, sessionId, options);
-      return new Device(new Connection(session, info, sessionId, options), onRelease);
+      return new Device(new Connection(session, info, sessionId, options, reopen), onRelease);
     } catch (e) {
       await session.close().catch(() => {});
       onRelease();
@@ -222,6 +225,7 @@ export class Device {
     }
     conn.closed = true;
     await conn.session.close().catch(() => {});
+    for (const release of conn.releases) release();
     this.onRelease();
   }
 }

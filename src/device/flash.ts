@@ -107,26 +107,71 @@ export async function flashImage(
   const t0 = performance.now();
   const before = conn.session.stats;
   const sentBefore = before.requests + before.retransmissions;
-  let restarts = 0;
-  let chunkSize = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
-  let result: { sent: number; chunks: number };
+  const progress: Progress = {
+    sent: 0,
+    chunks: 0,
+    chunkSize: conn.info.maxFrameSize - MESSAGE_OVERHEAD,
+    restarts: 0,
+  };
+  const result = (verified: FlashResult['verified']): FlashResult => {
+    const after = conn.session.stats;
+    conn.config = config;
+    conn.configCrc = config ? crc : -1;
+    return {
+      bytes: image.length,
+      sent: progress.sent,
+      crc,
+      chunks: progress.chunks,
+      chunkSize: progress.chunkSize,
+      restarts: progress.restarts,
+      verified,
+      // After a reconnection the new session counts from 0; frames of the lost one are not known.
+      attempts: Math.max(0, after.requests + after.retransmissions - sentBefore),
+      ms: performance.now() - t0,
+    };
+  };
+  try {
+    await transfer(conn, image, crc, formatVersion, options, progress);
+    if ((options.verify ?? 'crc') === 'readback') await verifyReadback(conn, image);
+    return result(options.verify ?? 'crc');
+  } catch (e) {
+    return await recover(conn, image, crc, options, e, result);
+  }
+}
+
+interface Progress {
+  sent: number;
+  chunks: number;
+  chunkSize: number;
+  restarts: number;
+}
+
+/** Stages and commits (again in shorter chunks on a lossy link, from the start after a board reset). */
+async function transfer(
+  conn: Connection,
+  image: Uint8Array,
+  crc: number,
+  formatVersion: number,
+  options: FlashOptions,
+  progress: Progress,
+): Promise<void> {
+  const full = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
   for (;;) {
     try {
-      const resume =
-        restarts === 0 &&
-        (options.resume ?? false) &&
-        chunkSize === conn.info.maxFrameSize - MESSAGE_OVERHEAD;
-      result = await stage(conn, image, crc, formatVersion, options, resume, chunkSize);
+      const resume = progress.restarts === 0 && (options.resume ?? false) && progress.chunkSize === full;
+      const r = await stage(conn, image, crc, formatVersion, options, resume, progress.chunkSize);
+      progress.sent += r.sent;
+      progress.chunks = r.chunks;
       break;
     } catch (e) {
       if (e instanceof ShorterChunks) {
         // The link loses most chunks of this size: stage again in shorter ones, which get through.
-        chunkSize = Math.max(MIN_CHUNK, chunkSize >> 1);
+        progress.chunkSize = Math.max(MIN_CHUNK, progress.chunkSize >> 1);
         continue;
       }
       // The board reset in the middle (it forgot the session and the staged bytes): start over once more.
-      if (!isBoardError(e, BoardError.NO_SESSION) || restarts >= 2) throw e;
-      restarts++;
+      if (!isBoardError(e, BoardError.NO_SESSION) || progress.restarts >= 2) throw e;
+      progress.restarts++;
       await conn.hello();
     }
   }
@@ -138,34 +183,67 @@ export async function flashImage(
       { hint: 'flash again; if it repeats, the board firmware is faulty' },
     );
   }
-  const verified = options.verify ?? 'crc';
-  if (verified === 'readback') {
-    const back = await readImage(conn);
-    const same = back.length === image.length && back.every((b, i) => b === image[i]);
-    if (!same) {
-      throw new SpikeforgeError(
-        'IMAGE_CRC',
-        `the image read back from ${conn.uri} differs from the image flashed`,
-        {
-          hint: 'flash again; if it repeats, the board memory is faulty',
-        },
-      );
-    }
+}
+
+async function verifyReadback(conn: Connection, image: Uint8Array): Promise<void> {
+  const back = await readImage(conn);
+  const same = back.length === image.length && back.every((b, i) => b === image[i]);
+  if (!same) {
+    throw new SpikeforgeError(
+      'IMAGE_CRC',
+      `the image read back from ${conn.uri} differs from the image flashed`,
+      {
+        hint: 'flash again; if it repeats, the board memory is faulty',
+      },
+    );
   }
-  conn.config = config;
-  conn.configCrc = config ? crc : -1;
-  const after = conn.session.stats;
-  return {
-    bytes: image.length,
-    sent: result.sent,
-    crc,
-    chunks: result.chunks,
-    chunkSize,
-    restarts,
-    verified,
-    attempts: after.requests + after.retransmissions - sentBefore,
-    ms: performance.now() - t0,
-  };
+}
+
+const hex8 = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
+
+/**
+ * After a failed flash: reconnect (or Hello again) and ask the board what it runs. The image applied
+ * and verified after all is a success; otherwise the error says "not applied", "applied, verification
+ * not finished", or that the client could not find out.
+ */
+async function recover(
+  conn: Connection,
+  image: Uint8Array,
+  crc: number,
+  options: FlashOptions,
+  failure: unknown,
+  result: (verified: FlashResult['verified']) => FlashResult,
+): Promise<FlashResult> {
+  if (!(failure instanceof SpikeforgeError) || conn.closed) throw failure;
+  const state = (what: string, detail: string): SpikeforgeError =>
+    new SpikeforgeError(failure.code, `${failure.message}; ${detail}`, {
+      hint: failure.hint,
+      details: [...failure.details, `flash: ${what}`],
+      cause: failure,
+    });
+  try {
+    await conn.refresh();
+  } catch (e) {
+    throw state(
+      'unknown',
+      `could not reach ${conn.uri} again to learn whether the image was applied (${(e as Error).message})`,
+    );
+  }
+  const active = conn.info.activeImage;
+  if (active?.crc !== crc || active.size !== image.length) {
+    const runs = active ? `image CRC32 ${hex8(active.crc)}` : 'no image';
+    throw state('not applied', `not applied: ${conn.uri} runs ${runs}, this image is ${hex8(crc)}`);
+  }
+  if ((options.verify ?? 'crc') === 'crc') return result('crc'); // applied, and the board's CRC is the check
+  try {
+    await verifyReadback(conn, image);
+  } catch (e) {
+    throw state(
+      'applied, not verified',
+      `applied, verification not finished: ${conn.uri} runs this image (CRC32 ${hex8(crc)}), the readback failed (${(e as Error).message})`,
+    );
+  }
+  return result('readback');
 }
 
 async function stage(

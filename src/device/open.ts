@@ -26,9 +26,16 @@ export async function openDevice(uri: string, options: OpenDeviceOptions = {}): 
   const link = await openLink(uri, options);
   // A link that is its own device (see DeviceLink) implements DeviceApi.
   if ('device' in link) return link.device as DeviceApi;
+  // After a failure the device may open the same URI again, to learn what the board runs.
+  const reopen = async () => {
+    const again = await openLink(uri, options);
+    if ('device' in again) throw new Error(`${uri} cannot be reopened as a wire-protocol link`);
+    return again;
+  };
   return Device.connect(
     link.transport,
     { maxFrameSize: link.maxFrameSize ?? FAST_LINK_FRAME_SIZE, ...options },
     link.release,
+    reopen,
   );
 }

@@ -74,3 +74,73 @@ describe('faults: a heavy-fault link', () => {
     },
   );
 });
+
+describe('faults: the link is cut during a flash', () => {
+  /** A device on `board` whose first link is cut after `cutAfter` bytes; reopening gives `next()`'s link. */
+  async function cutDevice(board: Board, cutAfter: number, next?: () => Transport): Promise<Device> {
+    const { host, board: end } = createMemoryPair();
+    board.attach(end);
+    const reopen = next
+      ? async () => {
+          const t = next();
+          return { transport: t };
+        }
+      : undefined;
+    return Device.connect(withFaults(host, { disconnectAfter: cutAfter }), {}, () => {}, reopen);
+  }
+  const clean = (board: Board) => () => {
+    const { host, board: end } = createMemoryPair();
+    board.attach(end);
+    return host;
+  };
+
+  it('cut during readback verification after commit: reconnects, finishes verifying, reports applied and verified', async () => {
+    const board = await flashedBoard();
+    const image = (await compiledCase(CASE, 'last')).image;
+    const dev = await cutDevice(board, image.length + 8000, clean(board));
+    const r = await dev.flash(image, { verify: 'readback' });
+    expect(r.verified).toBe('readback');
+    expect(board.activeImageCrc).toBe(imageCrc(image));
+    expect((await dev.info()).activeImage?.crc).toBe(imageCrc(image));
+    await dev.close();
+  });
+
+  it('cut during the chunks: reports "not applied" and the CRC the board still runs', async () => {
+    const board = await flashedBoard();
+    const old = board.activeImageCrc;
+    const image = (await compiledCase(CASE, 'last')).image;
+    const dev = await cutDevice(board, image.length >> 1, clean(board));
+    const e = await rejection(dev.flash(image, { verify: 'readback' }));
+    expect(e.message).toMatch(
+      new RegExp(`not applied: .* runs image CRC32 0x${old.toString(16).padStart(8, '0')}, this image is 0x`),
+    );
+    expect(board.activeImageCrc).toBe(old);
+    await dev.close();
+  });
+
+  it('cut again while verifying after reconnecting: reports "applied, verification not finished"', async () => {
+    const board = await flashedBoard();
+    const image = (await compiledCase(CASE, 'last')).image;
+    const again = () => {
+      const { host, board: end } = createMemoryPair();
+      board.attach(end);
+      return withFaults(host, { disconnectAfter: 4000 });
+    };
+    const dev = await cutDevice(board, image.length + 8000, again);
+    const e = await rejection(dev.flash(image, { verify: 'readback' }));
+    expect(e.message).toMatch(
+      /applied, verification not finished: .* runs this image \(CRC32 0x[0-9a-f]{8}\), the readback failed/,
+    );
+    expect(board.activeImageCrc).toBe(imageCrc(image));
+    await dev.close();
+  });
+
+  it('a device that cannot reopen its link says it could not find out', async () => {
+    const board = await flashedBoard();
+    const image = (await compiledCase(CASE, 'last')).image;
+    const dev = await cutDevice(board, image.length + 8000);
+    const e = await rejection(dev.flash(image, { verify: 'readback' }));
+    expect(e.message).toMatch(/could not reach .* again to learn whether the image was applied/);
+    await dev.close();
+  });
+});
