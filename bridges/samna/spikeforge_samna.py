@@ -354,10 +354,10 @@ class Bridge:
                 ev.layer, ev.x, ev.y, ev.feature, ev.timestamp = layer, x, y, c, ts
                 events.append(ev)
         self.sink.get_events()  # flush, as hw_forward does
+        self.set_slow_clock(True)
         stop_watch = self.device.get_stop_watch()
         stop_watch.reset()
         stop_watch.start()
-        self.set_slow_clock(True)
         self.source.write(events)
         self.state_dirty = True
         received = []
