@@ -93,6 +93,7 @@ export function step(order: usize, n: i32): void {
 }
 
 /** a[0 .. len) += b[0 .. len) * cnt in int16 lanes (no sum leaves int16: checked by the caller). */
+@inline
 function addRun16(a: usize, b: usize, len: i32, cnt: i32): void {
   const c = i16x8.splat(<i16>cnt);
   let j = 0;
@@ -144,9 +145,10 @@ function scatter(d: usize): void {
   const sy = get(d, D_SY);
   let events: i64 = 0;
   for (let i = 0; i < n; i++) events += <i64>load<i32>(count + (ptr(list, i) << 2));
-  paired = <i64>get(d, D_MAXW) * events <= 32767;
-  const acc = paired ? ptr(d, D_ACC16) : ptr(d, D_ACC32);
-  const weights = paired ? ptr(d, D_W16) : ptr(d, D_W32);
+  const p16 = <i64>get(d, D_MAXW) * events <= 32767;
+  paired = p16;
+  const acc = p16 ? ptr(d, D_ACC16) : ptr(d, D_ACC32);
+  const weights = p16 ? ptr(d, D_W16) : ptr(d, D_W32);
   const dense = <i64>n * <i64>get(d, D_FANMAX) * DENSE_FACTOR >= <i64>H * <i64>W;
   if (dense) denseStep = true;
   const mark = get(d, D_ALWAYS) === 0 && get(d, D_VISITALL) === 0 && !dense;
@@ -184,7 +186,7 @@ function scatter(d: usize): void {
     for (let oy = y0; oy <= y1; oy++, ky -= sy) {
       const rowW = (cBase + ky) * kw + col0;
       const p0 = oy * W + x0;
-      if (paired) addRun16(acc + ((<usize>(p0 * F)) << 1), weights + ((<usize>(rowW * F)) << 1), len, cnt);
+      if (p16) addRun16(acc + ((<usize>(p0 * F)) << 1), weights + ((<usize>(rowW * F)) << 1), len, cnt);
       else addRun32(acc + ((<usize>(p0 * F)) << 2), weights + ((<usize>(rowW * F)) << 2), len, cnt);
       if (mark) {
         for (let p = p0; p < p0 + nx; p++) {
@@ -219,7 +221,7 @@ function listFired(j: i32, m: i32): void {
   const f = <usize>fired;
   store<i32>(cFiredJ + (f << 2), j);
   store<i32>(cFiredN + (f << 2), m);
-  fired++;
+  fired = <i32>f + 1;
 }
 
 /** A neuron whose saturated value s is at or above threshold_high: spikes, reset, floor. */
@@ -236,10 +238,9 @@ function fire(j: i32, s: i32): void {
  * read) + bias (at `bias`, indexed from j0), saturated to int16, floored; those at threshold_high fire.
  * Without a bias, int16 sums need no widening: a saturating add is the saturation of chip-spec.md.
  * Firing is vector too where it is one spike (threshold_high <= s < 2*threshold_high, most neurons that
- * fire); the others go through `fire`. With `idle` (no bias, settled state, threshold_low <= 0), eight
- * neurons without input cannot change and are skipped.
+ * fire); the others go through `fire`.
  */
-function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool, idle: bool): void {
+function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool): void {
   const state = cState;
   const acc = cAcc;
   const acc32 = cAcc32;
@@ -266,7 +267,6 @@ function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool, idle: bool):
       if (sums16) {
         const ap = acc + ((<usize>jj) << 1);
         const a = v128.load(ap);
-        if (idle && !v128.any_true(a)) continue;
         v128.store(ap, zero);
         v0 = i32x4.extend_low_i16x8_s(a);
         v1 = i32x4.extend_high_i16x8_s(a);
@@ -274,7 +274,6 @@ function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool, idle: bool):
         const ap = acc32 + ((<usize>jj) << 2);
         v0 = v128.load(ap);
         v1 = v128.load(ap, 16);
-        if (idle && !v128.any_true(v128.or(v0, v1))) continue;
         v128.store(ap, zero);
         v128.store(ap, zero, 16);
       }
@@ -290,25 +289,23 @@ function updateRange(j0: i32, len: i32, bias: usize, hasBias: bool, idle: bool):
     } else {
       const ap = acc + ((<usize>jj) << 1);
       const a = v128.load(ap);
-      if (idle && !v128.any_true(a)) continue;
       v128.store(ap, zero);
       s = i16x8.add_sat_s(v128.load(sp), a);
     }
+    // Branch-free up to the one test whether any of the eight fires (which neurons do is a coin toss).
     const hotm = i16x8.gt_s(s, vth1);
-    if (!v128.any_true(hotm)) {
-      v128.store(sp, i16x8.max_s(s, vtl));
-      continue;
-    }
     const reset = zeroReset ? v128.andnot(s, hotm) : i16x8.sub(s, v128.and(hotm, vth));
     v128.store(sp, i16x8.max_s(reset, vtl));
     let hot = i16x8.bitmask(hotm);
-    const many = i16x8.bitmask(i16x8.gt_s(s, vmany));
-    if (many !== 0) v128.store(scratch, s);
-    while (hot !== 0) {
-      const l = ctz(hot);
-      hot &= hot - 1;
-      if ((many >> l) & 1) fire(jj + l, <i32>load<i16>(scratch + ((<usize>l) << 1)));
-      else listFired(jj + l, 1);
+    if (hot !== 0) {
+      const many = i16x8.bitmask(i16x8.gt_s(s, vmany));
+      if (many !== 0) v128.store(scratch, s);
+      do {
+        const l = ctz(hot);
+        hot &= hot - 1;
+        if ((many >> l) & 1) fire(jj + l, <i32>load<i16>(scratch + ((<usize>l) << 1)));
+        else listFired(jj + l, 1);
+      } while (hot !== 0);
     }
   }
   for (; j < len; j++) {
@@ -340,7 +337,6 @@ function update(d: usize): void {
   const all = get(d, D_ALWAYS) !== 0 || get(d, D_VISITALL) !== 0;
   const F = get(d, D_F);
   const hasBias = get(d, D_HASBIAS) !== 0;
-  const idle = !all && !hasBias;
   const posList = ptr(d, D_POSLIST);
   const posFlag = ptr(d, D_POSFLAG);
   cState = ptr(d, D_STATE);
@@ -355,14 +351,14 @@ function update(d: usize): void {
   fired = 0;
   if (all || denseStep) {
     const size = F * get(d, D_H) * get(d, D_W);
-    updateRange(0, size, ptr(d, D_BIASMAP), hasBias, idle);
+    updateRange(0, size, ptr(d, D_BIASMAP), hasBias);
     for (let i = 0; i < posN; i++) store<u8>(posFlag + ptr(posList, i), 0);
   } else {
     const bias = ptr(d, D_BIAS);
     for (let i = 0; i < posN; i++) {
       const p = get(posList, i);
       store<u8>(posFlag + <usize>p, 0);
-      updateRange(p * F, F, bias, hasBias, false);
+      updateRange(p * F, F, bias, hasBias);
     }
   }
   if (all) set(d, D_VISITALL, 0);
