@@ -163,6 +163,12 @@ function scatter(d: usize): void {
   const addrX = ptr(d, D_ADDRX);
   const posFlag = ptr(d, D_POSFLAG);
   const posList = ptr(d, D_POSLIST);
+  if (p16 && H === 1 && W === 1) {
+    // A one-position map (a fully connected layer): always a dense step, nothing to mark.
+    scatterSingle(d, list, count, n, acc, weights);
+    set(port, P_N, 0);
+    return;
+  }
   let pn = posN;
   let synops: f64 = 0;
   for (let i = 0; i < n; i++) {
@@ -201,8 +207,93 @@ function scatter(d: usize): void {
   }
   set(port, P_N, 0);
   posN = pn;
+  addSynops(d, synops * <f64>F);
+}
+
+function addSynops(d: usize, synops: f64): void {
   const sp = d + ((<usize>D_SYNOPS) << 2);
-  store<f64>(sp, load<f64>(sp) + synops * <f64>F);
+  store<f64>(sp, load<f64>(sp) + synops);
+}
+
+/**
+ * `scatter` for a one-position output map in int16 lanes: every event adds one run of all features at
+ * the same place, so events are taken four at a time, one load and store of the sums for all four (the
+ * stores bound the one-at-a-time loop).
+ */
+function scatterSingle(d: usize, list: usize, count: usize, n: i32, acc: usize, weights: usize): void {
+  const F = get(d, D_F);
+  const k = get(d, D_K);
+  const kw = get(d, D_KW);
+  const oyLo = ptr(d, D_OYLO);
+  const oyHi = ptr(d, D_OYHI);
+  const kyLo = ptr(d, D_KYLO);
+  const oxLo = ptr(d, D_OXLO);
+  const oxHi = ptr(d, D_OXHI);
+  const colLo = ptr(d, D_COLLO);
+  const addrC = ptr(d, D_ADDRC);
+  const addrY = ptr(d, D_ADDRY);
+  const addrX = ptr(d, D_ADDRX);
+  let events = 0;
+  let held = 0;
+  let w0: usize = 0;
+  let w1: usize = 0;
+  let w2: usize = 0;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  const rowBytes = <usize>F << 1;
+  for (let i = 0; i < n; i++) {
+    const a = ptr(list, i);
+    const ca = count + (a << 2);
+    const cnt = load<i32>(ca);
+    store<i32>(ca, 0);
+    const iy = <i32>load<u16>(addrY + (a << 1));
+    const ix = <i32>load<u16>(addrX + (a << 1));
+    if (get(oyHi, iy) < get(oyLo, iy) || get(oxHi, ix) < get(oxLo, ix)) continue;
+    events += cnt;
+    const w = weights + <usize>(((<i32>load<u16>(addrC + (a << 1)) * k + get(kyLo, iy)) * kw + get(colLo, ix)) * F) * 2;
+    if (held === 0) {
+      w0 = w;
+      c0 = cnt;
+      held = 1;
+    } else if (held === 1) {
+      w1 = w;
+      c1 = cnt;
+      held = 2;
+    } else if (held === 2) {
+      w2 = w;
+      c2 = cnt;
+      held = 3;
+    } else {
+      const v0 = i16x8.splat(<i16>c0);
+      const v1 = i16x8.splat(<i16>c1);
+      const v2 = i16x8.splat(<i16>c2);
+      const v3 = i16x8.splat(<i16>cnt);
+      let j: usize = 0;
+      for (; j + 16 <= rowBytes; j += 16) {
+        let x = v128.load(acc + j);
+        x = i16x8.add(x, i16x8.mul(v128.load(w0 + j), v0));
+        x = i16x8.add(x, i16x8.mul(v128.load(w1 + j), v1));
+        x = i16x8.add(x, i16x8.mul(v128.load(w2 + j), v2));
+        x = i16x8.add(x, i16x8.mul(v128.load(w + j), v3));
+        v128.store(acc + j, x);
+      }
+      for (; j < rowBytes; j += 2) {
+        const sum =
+          <i32>load<i16>(acc + j) +
+          <i32>load<i16>(w0 + j) * c0 +
+          <i32>load<i16>(w1 + j) * c1 +
+          <i32>load<i16>(w2 + j) * c2 +
+          <i32>load<i16>(w + j) * cnt;
+        store<i16>(acc + j, <i16>sum);
+      }
+      held = 0;
+    }
+  }
+  if (held > 0) addRun16(acc, w0, F, c0);
+  if (held > 1) addRun16(acc, w1, F, c1);
+  if (held > 2) addRun16(acc, w2, F, c2);
+  addSynops(d, <f64>events * <f64>F);
 }
 
 // The updated core's constants, set by `update` (globals: the loops' stores cannot alias them).
