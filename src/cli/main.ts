@@ -8,7 +8,7 @@ import { registerSimLink } from '../../firmware-sim/link.ts';
 import { registerSamnaLink } from '../device/samna/link.ts';
 import { packageVersion } from '../util/package.ts';
 import { commands } from './commands/index.ts';
-import { type CliIo, printError } from './output.ts';
+import { type CliIo, printError, usageExitCode } from './output.ts';
 
 export type { CliIo } from './output.ts';
 
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
     if (err?.code === 'commander.helpDisplayed' || err?.code === 'commander.version') return 0;
-    if (typeof err?.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 1;
+    if (typeof err?.code === 'string' && err.code.startsWith('commander.')) return usageExitCode(argv, err.exitCode);
     return printError(e, argv.includes('--debug'), io.stderr);
   }
 }

@@ -37,6 +37,15 @@ export function messageOf(e: SpikeforgeError): string {
   return `${flagOf(e.option)}: ${e.message.slice(e.option.length + 2)}`;
 }
 
+/** Commands whose exit 1 means a result (diff: the recordings differ), so that misuse exits 2. */
+const USAGE_EXIT: Record<string, number> = { diff: 2 };
+
+/** The exit code of a usage error (a missing argument, an unknown option) of the command in `argv`. */
+export function usageExitCode(argv: readonly string[], fallback = 1): number {
+  const command = argv.slice(2).find((a) => !a.startsWith('-'));
+  return (command !== undefined ? USAGE_EXIT[command] : undefined) ?? fallback;
+}
+
 export function printError(e: unknown, debug: boolean, stderr: CliOutput): number {
   if (e instanceof ExitCode) {
     if (e.error !== undefined) printError(e.error, debug, stderr);

@@ -21,7 +21,9 @@ export function parseInputCsv(text: string, file = '<input>'): InputEvents {
 export function parseSpikesCsv(text: string, file = '<spikes>'): Spikes {
   const rows = lines(text);
   if (rows.length === 0)
-    throw new SpikeforgeError('EVENTS_FORMAT', `${file}: empty file, expected a header t,layer,c,y,x`);
+    throw new SpikeforgeError('EVENTS_FORMAT', `${file}: empty file, expected a header t,layer,c,y,x`, {
+      hint: 'a spike file starts with the line t,layer,c,y,x, then one spike a row',
+    });
   const [ti, li, ci, yi, xi] = columnsOf(rows[0], file, ['t', 'layer', 'c', 'y', 'x']);
   const layers: string[] = [];
   const index = new Map<string, number>();

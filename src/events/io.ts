@@ -165,6 +165,28 @@ export function* readInputEventChunks(
   yield readInputEvents(path, { ...options, format });
 }
 
+/**
+ * A recording of spikes, for comparing: an input event file or a membrane trace is refused (read as
+ * spikes, it would compare as one without a word).
+ */
+export function readSpikeRecording(path: string, options: ReadEventsOptions = {}): Spikes {
+  const rec = readEvents(path, options);
+  if (rec.kind === 'input') {
+    throw new SpikeforgeError('USAGE', `${path}: input events (t,c,y,x), not a spike recording`, {
+      hint: 'compare spike files (t,layer,c,y,x) written by run, or by a board run',
+    });
+  }
+  if (
+    rec.format === 'csv' &&
+    /(^|,)\s*v\s*(,|$)/.test(readHead(path, 256).toString('latin1').split(/\r?\n/)[0])
+  ) {
+    throw new SpikeforgeError('USAGE', `${path}: a membrane trace (t,layer,c,y,x,v), not a spike recording`, {
+      hint: 'compare spike files (t,layer,c,y,x); a trace is for plotting under the spikes',
+    });
+  }
+  return rec.spikes;
+}
+
 /** Spikes from any file; input events become spikes of one layer named "input". */
 export function readSpikes(path: string, options: ReadEventsOptions = {}): Spikes {
   const rec = readEvents(path, options);
