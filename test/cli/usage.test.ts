@@ -159,28 +159,28 @@ describe('diff', () => {
   writeFileSync(join(work, 'all.csv'), 't,layer,c,y,x\n0,a,0,0,0\n1,b,0,0,0\n');
   writeFileSync(join(work, 'last.csv'), 't,layer,c,y,x\n1,b,0,0,0\n');
 
-  it('exits 2 on misuse (1 means the recordings differ): a missing argument, a trace, an input file', () => {
-    expect(cli(['diff', 'all.csv']).code).toBe(2);
+  it('exits 2 on misuse (1 means the recordings differ): a missing argument, a trace, an input file', async () => {
+    expect((await cli(['diff', 'all.csv'])).code).toBe(2);
     writeFileSync(join(work, 'trace.csv'), 't,layer,c,y,x,v\n0,a,0,0,0,3\n');
     expectCleanError(
-      cli(['diff', 'all.csv', 'trace.csv']),
+      await cli(['diff', 'all.csv', 'trace.csv']),
       /trace\.csv: a membrane trace \(t,layer,c,y,x,v\), not a spike recording$/,
       2,
     );
     writeFileSync(join(work, 'input.csv'), 't,c,y,x\n0,0,0,0\n');
     expectCleanError(
-      cli(['diff', 'input.csv', 'all.csv']),
+      await cli(['diff', 'input.csv', 'all.csv']),
       /input\.csv: input events \(t,c,y,x\), not a spike recording$/,
       2,
     );
   });
 
-  it('--layers compares a subset: a last-layer recording against an all-layer one', () => {
-    expect(cli(['diff', 'all.csv', 'last.csv']).code).toBe(1);
-    const r = cli(['diff', 'all.csv', 'last.csv', '--layers', 'b']);
+  it('--layers compares a subset: a last-layer recording against an all-layer one', async () => {
+    expect((await cli(['diff', 'all.csv', 'last.csv'])).code).toBe(1);
+    const r = await cli(['diff', 'all.csv', 'last.csv', '--layers', 'b']);
     expect([r.code, r.stdout.trim()]).toEqual([0, 'identical: 1 spikes in 1 layer, same steps and neurons']);
     expectCleanError(
-      cli(['diff', 'all.csv', 'last.csv', '--layers', 'z']),
+      await cli(['diff', 'all.csv', 'last.csv', '--layers', 'z']),
       /^error: --layers: no layer named "z" in either recording$/,
       2,
     );
