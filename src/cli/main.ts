@@ -59,7 +59,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
     if (err?.code === 'commander.helpDisplayed' || err?.code === 'commander.version') return 0;
-    if (typeof err?.code === 'string' && err.code.startsWith('commander.')) return usageExitCode(argv, err.exitCode);
+    if (typeof err?.code === 'string' && err.code.startsWith('commander.'))
+      return usageExitCode(argv, err.exitCode);
     return printError(e, argv.includes('--debug'), io.stderr);
   }
 }

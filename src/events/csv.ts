@@ -48,8 +48,8 @@ export function parseSpikesCsv(text: string, file = '<spikes>'): Spikes {
   return sp;
 }
 
-export function readInputCsv(path: string): InputEvents {
-  return concatInputEvents([...readInputCsvChunks(path)]);
+export function readInputCsv(path: string, options: { unsorted?: boolean } = {}): InputEvents {
+  return concatInputEvents([...parseInputCsvBlocks(fileBlocks(path), path, CSV_CHUNK_EVENTS, options)]);
 }
 
 /** A CSV input file read piece by piece: its events in chunks of up to `chunkEvents`, in file order. */

@@ -52,14 +52,24 @@ export function columnsOf(header: string, file: string, want: string[]): number[
 
 /** One column's value from its text (throws naming file, line and column). */
 export function int(value: string | undefined, file: string, line: number, column: string): number {
-  const n = Number(value);
-  if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < 0) {
-    throw new SpikeforgeError(
-      'EVENTS_FORMAT',
-      `${file}:${line}: column "${column}" is "${value ?? ''}", expected a non-negative integer`,
-    );
-  }
+  const text = value?.trim() ?? '';
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n <= INT_MAX)) throw badValue(value, file, line, column);
   return n;
+}
+
+/** Steps and coordinates are held as int32. */
+const INT_MAX = 2 ** 31 - 1;
+
+function badValue(value: string | undefined, file: string, line: number, column: string): SpikeforgeError {
+  const what = /^\s*\d+\s*$/.test(value ?? '') ? `an integer up to ${INT_MAX}` : 'a non-negative integer';
+  return new SpikeforgeError(
+    'EVENTS_FORMAT',
+    `${file}:${line}: column "${column}" is "${value ?? ''}", expected ${what}`,
+    {
+      hint: 'every row holds one event: non-negative integers in the columns the header names (t = step, c = channel, y, x)',
+    },
+  );
 }
 
 const NAMES = ['t', 'c', 'y', 'x'];
@@ -84,6 +94,8 @@ export class InputCsvParser {
   constructor(
     private readonly file: string,
     private readonly chunkEvents = CSV_CHUNK_EVENTS,
+    /** Accept steps out of order (to sort them) instead of refusing the file. */
+    private readonly unsorted = false,
   ) {
     this.chunk = makeInputEvents(chunkEvents);
   }
@@ -115,7 +127,9 @@ export class InputCsvParser {
       this.lines(tail, tail.length);
     }
     if (this.slots === undefined) {
-      throw new SpikeforgeError('EVENTS_FORMAT', `${this.file}: empty file, expected a header t,c,y,x`);
+      throw new SpikeforgeError('EVENTS_FORMAT', `${this.file}: empty file, expected a header t,c,y,x`, {
+        hint: 'an input event file starts with the line t,c,y,x, then one event a row',
+      });
     }
     if (this.chunk.count > 0) {
       this.ready.push(this.chunk);
@@ -206,17 +220,21 @@ export class InputCsvParser {
 
   private add(t: number, c: number, y: number, x: number): void {
     this.row++;
+    if (t > INT_MAX || c > INT_MAX || y > INT_MAX || x > INT_MAX) {
+      const slot = [t, c, y, x].findIndex((v) => v > INT_MAX);
+      throw badValue(String([t, c, y, x][slot]), this.file, this.row, NAMES[slot]);
+    }
     const ev = this.chunk;
     const k = ev.count;
     ev.t[k] = t;
     ev.c[k] = c;
     ev.y[k] = y;
     ev.x[k] = x;
-    if (ev.t[k] < this.last) {
+    if (ev.t[k] < this.last && !this.unsorted) {
       throw new SpikeforgeError(
         'EVENTS_FORMAT',
         `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${this.last}`,
-        { hint: 'sort the events by t' },
+        { hint: 'sort the events by t: spikeforge events sort <in> <out>' },
       );
     }
     this.last = ev.t[k];
@@ -248,8 +266,9 @@ export function* parseInputCsvBlocks(
   blocks: Iterable<Uint8Array>,
   file: string,
   chunkEvents = CSV_CHUNK_EVENTS,
+  options: { unsorted?: boolean } = {},
 ): Generator<InputEvents> {
-  const parser = new InputCsvParser(file, chunkEvents);
+  const parser = new InputCsvParser(file, chunkEvents, options.unsorted);
   for (const block of blocks) {
     parser.push(block);
     while (parser.ready.length > 0) yield parser.ready.shift()!;

@@ -34,6 +34,8 @@ export type EventRecording =
 export interface ReadEventsOptions extends AedatOptions {
   /** Force a format instead of detecting it. */
   format?: EventFormat;
+  /** CSV input events: accept steps out of order (to sort them) instead of refusing the file. */
+  unsorted?: boolean;
 }
 
 export interface WriteEventsOptions {
@@ -107,7 +109,7 @@ export function readEvents(path: string, options: ReadEventsOptions = {}): Event
     case 'csv':
       return isSpikesCsv(path)
         ? { kind: 'spikes', format, spikes: parseSpikesCsv(readUserText(path), path) }
-        : { kind: 'input', format, events: readInputCsv(path) };
+        : { kind: 'input', format, events: readInputCsv(path, { unsorted: options.unsorted }) };
     case 'sfev': {
       const inputs: InputEvents[] = [];
       const spikes: Spikes[] = [];

@@ -186,3 +186,28 @@ describe('diff', () => {
     );
   });
 });
+
+describe('events sort / convert --layer', () => {
+  it('sorts events by step (stably), which run asks for', async () => {
+    writeFileSync(join(work, 'unsorted.csv'), 't,c,y,x\n5,0,0,0\n1,0,1,1\n3,1,0,0\n1,1,2,2\n');
+    const r = await cli(['events', 'sort', 'unsorted.csv', 'sorted.csv']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'wrote sorted.csv: 4 input events, 2 of them went back in time\n',
+    ]);
+    expect(readFileSync(join(work, 'sorted.csv'), 'utf8')).toBe(
+      't,c,y,x\n1,0,1,1\n1,1,2,2\n3,1,0,0\n5,0,0,0\n',
+    );
+    const run = await cli(['run', network, '-i', 'unsorted.csv', '-o', 'o.csv']);
+    expect(run.stderr).toContain('hint: sort the events by t: spikeforge events sort <in> <out>');
+  });
+
+  it('convert --layer writes and counts that layer only', async () => {
+    writeFileSync(join(work, 'two.csv'), 't,layer,c,y,x\n0,a,0,0,0\n1,b,0,0,0\n2,b,0,1,0\n');
+    const r = await cli(['events', 'convert', 'two.csv', 'b.csv', '--layer', 'b']);
+    expect(r.stdout).toBe('wrote b.csv: 2 spikes of layer "b"\n');
+    expect(readFileSync(join(work, 'b.csv'), 'utf8')).toBe('t,layer,c,y,x\n1,b,0,0,0\n2,b,0,1,0\n');
+    const npy = await cli(['events', 'convert', 'two.csv', 'b.npy', '--layer', 'b']);
+    expect(npy.stdout).toBe('wrote b.npy: 2 spikes of layer "b"\n');
+  });
+});

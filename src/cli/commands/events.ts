@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { SpikeforgeError } from '../../errors.ts';
 import { formatEventSummary, summarizeEvents } from '../../events/info.ts';
 import { readEvents, writeEvents } from '../../events/io.ts';
+import { selectLayers, sortByStep } from '../../events/ops.ts';
 import { optionalInteger, optionalPositive, optionalShape, parseChoice } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
@@ -18,7 +20,10 @@ export function register(program: Command, io: CliIo): void {
     .option('--aedat-layout <layout>', 'AEDAT 2 address layout: dvs128 or davis (default: from the header)')
     .option('--shape <C,H,W>', '.npy output: raster shape (default: the smallest that holds the events)')
     .option('--steps <n>', '.npy output: number of steps (default: last step + 1)')
-    .option('--layer <name>', '.npy output of spikes: the layer to write')
+    .option(
+      '--layer <name>',
+      'spikes: write this layer only (.npy of spikes needs it when there are several)',
+    )
     .action((input: string, output: string, o: Record<string, string | undefined>) => {
       const rec = readEvents(input, {
         stepUs: optionalPositive('--step-us', o.stepUs),
@@ -27,13 +32,54 @@ export function register(program: Command, io: CliIo): void {
             ? undefined
             : parseChoice('--aedat-layout', o.aedatLayout, ['dvs128', 'davis'] as const),
       });
-      writeEvents(output, rec.kind === 'input' ? rec.events : rec.spikes, {
+      if (o.layer !== undefined && rec.kind === 'input') {
+        throw new SpikeforgeError(
+          'USAGE',
+          `--layer: ${input} holds input events (t,c,y,x), which have no layers`,
+          {
+            hint: '--layer picks one layer of a spike file (t,layer,c,y,x)',
+          },
+        );
+      }
+      // What is written is what is counted: with --layer, that layer's spikes only.
+      const events =
+        rec.kind === 'input'
+          ? rec.events
+          : o.layer === undefined
+            ? rec.spikes
+            : selectLayers(rec.spikes, [o.layer]);
+      writeEvents(output, events, {
         shape: optionalShape('--shape', o.shape),
         steps: optionalInteger('--steps', o.steps, 1),
         layer: o.layer,
       });
-      const n = rec.kind === 'input' ? rec.events.count : rec.spikes.count;
-      io.stdout.write(`wrote ${output}: ${n} ${rec.kind === 'input' ? 'input events' : 'spikes'}\n`);
+      const what =
+        rec.kind === 'input'
+          ? 'input events'
+          : o.layer === undefined
+            ? 'spikes'
+            : `spikes of layer "${o.layer}"`;
+      io.stdout.write(`wrote ${output}: ${events.count} ${what}\n`);
+    });
+
+  events
+    .command('sort')
+    .description(
+      'write an event file with its events in step order (stable: same-step events keep their order)',
+    )
+    .argument('<in>', 'input file')
+    .argument('<out>', 'output file (.csv, .sfev or .npy)')
+    .option('--step-us <us>', 'AEDAT: microseconds per step', '1000')
+    .action((input: string, output: string, o: { stepUs?: string }) => {
+      const rec = readEvents(input, { stepUs: optionalPositive('--step-us', o.stepUs), unsorted: true });
+      const events = rec.kind === 'input' ? rec.events : rec.spikes;
+      let moved = 0;
+      for (let i = 1; i < events.count; i++) if (events.t[i] < events.t[i - 1]) moved++;
+      writeEvents(output, sortByStep(events));
+      const what = rec.kind === 'input' ? 'input events' : 'spikes';
+      io.stdout.write(
+        `wrote ${output}: ${events.count} ${what}${moved === 0 ? ', already in step order' : `, ${moved} of them went back in time`}\n`,
+      );
     });
 
   events
