@@ -9,12 +9,26 @@ import type { Shape3 } from '../network/schema.ts';
 
 /** A whole number written in decimal digits, at least `min` (and at most `max`). */
 export function parseInteger(flag: string, text: string, min: number, max?: number): number {
-  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  const digits = /^\s*\d+\s*$/.test(text);
+  const n = digits ? Number(text) : Number.NaN;
+  if (digits && n >= min && (!Number.isSafeInteger(n) || (max !== undefined && n > max))) {
+    // A whole number, only too large: say that, not "not an integer".
+    const limit = max ?? Number.MAX_SAFE_INTEGER;
+    throw new SpikeforgeError('USAGE', `${flag}: ${text.trim()} is too large (at most ${limit})`);
+  }
   if (!Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) {
     const range = max === undefined ? `>= ${min}` : `in ${min}..${max}`;
     throw new SpikeforgeError('USAGE', `${flag}: "${text}" is not an integer ${range}`);
   }
   return n;
+}
+
+/** The most steps a run can have: steps are int32 in every event file and on the wire. */
+export const MAX_STEPS = 2 ** 31 - 1;
+
+/** A number of steps (`--steps`), or undefined when the option is absent. */
+export function optionalSteps(text: string | undefined): number | undefined {
+  return optionalInteger('--steps', text, 1, MAX_STEPS);
 }
 
 /** `parseInteger` of an option that may be absent. */

@@ -4,7 +4,7 @@ import { readNetwork } from '../../compiler/index.ts';
 import { readInputEvents, writeEvents } from '../../events/io.ts';
 import { compareQuantization, formatQuantizationComparison } from '../../workflows/compare.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger, optionalPositive } from '../options.ts';
+import { optionalPositive, optionalSteps } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
 interface CompareCliOptions extends NirCliOptions {
@@ -33,7 +33,7 @@ export function register(program: Command, io: CliIo): void {
     const network = await readNetwork(path, importOptionsOf(o));
     const events = readInputEvents(o.input, { stepUs: optionalPositive('--step-us', o.stepUs) });
     const c = compareQuantization(network, events, getProfile(o.chip), {
-      steps: optionalInteger('--steps', o.steps, 1),
+      steps: optionalSteps(o.steps),
     });
     if (o.saveFloat) writeEvents(o.saveFloat, c.float);
     if (o.saveQuantized) writeEvents(o.saveQuantized, c.quantized);

@@ -3,7 +3,7 @@ import { SpikeforgeError } from '../../errors.ts';
 import { formatEventSummary, summarizeEvents } from '../../events/info.ts';
 import { readEvents, writeEvents } from '../../events/io.ts';
 import { selectLayers, sortByStep } from '../../events/ops.ts';
-import { optionalInteger, optionalPositive, optionalShape, parseChoice } from '../options.ts';
+import { optionalPositive, optionalShape, optionalSteps, parseChoice } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
 export function register(program: Command, io: CliIo): void {
@@ -50,7 +50,7 @@ export function register(program: Command, io: CliIo): void {
             : selectLayers(rec.spikes, [o.layer]);
       writeEvents(output, events, {
         shape: optionalShape('--shape', o.shape),
-        steps: optionalInteger('--steps', o.steps, 1),
+        steps: optionalSteps(o.steps),
         layer: o.layer,
       });
       const what =

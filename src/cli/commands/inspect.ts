@@ -21,7 +21,7 @@ import {
   summarizeQuantization,
 } from '../../quantize/index.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger, optionalPositive } from '../options.ts';
+import { optionalPositive, optionalSteps } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
 interface InspectOptions extends NirCliOptions {
@@ -76,7 +76,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--steps <n>', 'steps to simulate with --events (default: last event step + 1)')
     .option('--step-us <us>', 'AEDAT --events: microseconds per step', '1000');
   nirImportFlags(cmd).action(async (file: string, opts: InspectOptions) => {
-    const steps = optionalInteger('--steps', opts.steps, 1);
+    const steps = optionalSteps(opts.steps);
     const stepUs = optionalPositive('--step-us', opts.stepUs);
     const bytes = await readNetworkFile(file);
     if (looksLikeImage(bytes)) {

@@ -7,7 +7,7 @@ import { MIN_PLOT_WIDTH, type PlotOptions, plotSpikes } from '../../events/plot.
 import { parseNeuronRef, readTraceCsv } from '../../events/trace.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { collect, optionalInteger, parseInteger, parseLayerValues } from '../options.ts';
+import { collect, optionalSteps, parseInteger, parseLayerValues } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
 interface PlotCliOptions extends NirCliOptions {
@@ -71,7 +71,7 @@ export function register(program: Command, io: CliIo): void {
       layers: o.layers,
       heatmap: o.heatmap === true,
       traceNeurons: o.neuron?.map(parseNeuronRef),
-      steps: optionalInteger('--steps', o.steps, 1),
+      steps: optionalSteps(o.steps),
       width: parseInteger('--width', o.width, MIN_PLOT_WIDTH),
       title: o.title ?? basename(file),
     };

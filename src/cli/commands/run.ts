@@ -15,7 +15,7 @@ import type { ChipConfig } from '../../image/config.ts';
 import type { Monitor } from '../../image/index.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger, optionalPositive, parseMonitor } from '../options.ts';
+import { optionalInteger, optionalPositive, optionalSteps, parseMonitor } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
 interface RunCliOptions extends NirCliOptions {
@@ -89,7 +89,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   });
   // The input is read in chunks as the emulator goes and the spikes written as they come: memory holds
   // a chunk of each, however long the recording.
-  const steps = optionalInteger('--steps', opts.steps, 1);
+  const steps = optionalSteps(opts.steps);
   const chunks = readInputEventChunks(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
   const first = chunks.next(); // a file that does not read fails before the output is created
   async function* input(): AsyncGenerator<InputEvents> {
@@ -147,7 +147,7 @@ async function runMany(config: ChipConfig, opts: RunCliOptions, io: CliIo): Prom
   try {
     result = await runBatch(config, samples, {
       workers: optionalInteger('--workers', opts.workers, 0),
-      steps: optionalInteger('--steps', opts.steps, 1),
+      steps: optionalSteps(opts.steps),
       outputLayer: Array.isArray(monitor) ? monitor[0] : undefined,
       engine: engineOf(opts),
       onProgress: (done) => bar.update(done),
@@ -194,7 +194,7 @@ export function register(program: Command, io: CliIo): void {
     const load: LoadConfigOptions = { chip: opts.chip, nir: importOptionsOf(opts), monitor: 'last' };
     const { config, image } = await loadConfig(target, load);
     if (opts.device) {
-      const steps = optionalInteger('--steps', opts.steps, 1);
+      const steps = optionalSteps(opts.steps);
       const summary = await runFileOnDevice(opts.device, {
         image,
         input: opts.input!,
