@@ -17,7 +17,7 @@ export const SIM_LISTING: DeviceListing = {
   uri: 'sim',
   kind: 'sim',
   description:
-    'simulated board, in process (TCP boards started with firmware-sim are reached as tcp:<host>:<port>)',
+    'simulated board, in process (a board started with spikeforge sim is reached by the URI it prints)',
 };
 
 const SIM_OPTIONS = ['name', 'fault', 'realtime'];

@@ -8,6 +8,7 @@ import { registerSimLink } from '../../firmware-sim/link.ts';
 import { registerSamnaLink } from '../device/samna/link.ts';
 import { packageVersion } from '../util/package.ts';
 import { commands } from './commands/index.ts';
+import { handleInterrupts } from './interrupt.ts';
 import { type CliIo, printError, usageExitCode } from './output.ts';
 
 export type { CliIo } from './output.ts';
@@ -52,6 +53,8 @@ export async function buildProgram(io: CliIo, args?: readonly string[]): Promise
 
 /** Runs `argv` (as process.argv: node, script, arguments...) and resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // The process's own streams: this is the process's command, its signals are ours to handle.
+  const unhandle = io.stderr === process.stderr ? handleInterrupts(io.stderr) : undefined;
   try {
     const program = await buildProgram(io, argv.slice(2));
     await program.parseAsync(argv);
@@ -62,5 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (typeof err?.code === 'string' && err.code.startsWith('commander.'))
       return usageExitCode(argv, err.exitCode);
     return printError(e, argv.includes('--debug'), io.stderr);
+  } finally {
+    unhandle?.();
   }
 }

@@ -23,6 +23,10 @@ export function parseInteger(flag: string, text: string, min: number, max?: numb
   return n;
 }
 
+/** The device URI forms of --help, one per registered link scheme (`spikeforge devices` lists boards). */
+export const DEVICE_URI_HELP =
+  'serial:/dev/ttyACM0?baud=921600, usb:VID:PID, tcp:HOST:PORT, sim, samna:speck2fdevkit (see spikeforge devices)';
+
 /** The most steps a run can have: steps are int32 in every event file and on the wire. */
 export const MAX_STEPS = 2 ** 31 - 1;
 

@@ -1,5 +1,5 @@
 import { readInputEvents, writeEvents } from '../events/io.ts';
-import { concatSpikes } from '../events/ops.ts';
+import { concatSpikes, eventStats } from '../events/ops.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import { imageCrc } from '../image/image.ts';
 import type { Monitor } from '../image/monitor.ts';
@@ -15,6 +15,8 @@ export interface RunOnDeviceOptions {
   realtime?: boolean;
   flash?: Omit<FlashOptions, 'resume'>;
   open?: OpenDeviceOptions;
+  /** Called as spikes come back: the steps the board has reported up to, of `steps` in all. */
+  onProgress?: (step: number, steps: number) => void;
 }
 
 /** Opens the device, flashes the image if needed, runs the events, returns every spike read back. */
@@ -32,13 +34,18 @@ export async function runOnDevice(
     }
     const layers = (await dev.activeConfig()).cores.map((c) => c.layer);
     const batches: Spikes[] = [];
+    const total = options.steps ?? eventStats(events).steps;
+    let reached = 0;
     for await (const b of dev.run(events, {
       monitor: options.monitor,
       steps: options.steps,
       realtime: options.realtime,
     })) {
       batches.push(b);
+      if (b.count > 0) reached = Math.max(reached, b.t[b.count - 1] + 1);
+      options.onProgress?.(Math.min(reached, total), total);
     }
+    options.onProgress?.(total, total);
     return concatSpikes(batches, layers);
   } finally {
     await dev.close();

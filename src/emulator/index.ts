@@ -8,6 +8,7 @@ export type {
   BatchSampleResult,
 } from './batch.ts';
 export { BatchPool, formatBatchCsv, runBatch } from './batch.ts';
+export { inputOutOfMap, type OutOfMap, OutOfMapCounter } from './bounds.ts';
 export { denseReference } from './dense.ts';
 export type {
   BandwidthWarning,

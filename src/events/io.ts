@@ -3,7 +3,7 @@
  * CSV (`t,c,y,x` / `t,layer,c,y,x`), SFEV (our streaming binary, FORMAT.md), NumPy `.npy` rasters
  * (T, C, H, W) and AEDAT 2/3.1/4 DVS recordings (read only).
  */
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SpikeforgeError } from '../errors.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
@@ -187,6 +187,43 @@ export function readSpikeRecording(path: string, options: ReadEventsOptions = {}
     });
   }
   return rec.spikes;
+}
+
+/**
+ * The step of the last event of an input file, without holding the recording: a CSV file's last row
+ * (they come in step order), an SFEV file's blocks one by one, other formats read whole.
+ */
+export function lastInputStep(path: string, options: ReadEventsOptions = {}): number | undefined {
+  const format = options.format ?? detectFormat(path);
+  if (format === 'csv' && !isSpikesCsv(path)) {
+    const fd = openUserFile(path);
+    try {
+      const size = fstatSync(fd).size;
+      const n = Math.min(size, 4096);
+      const buf = Buffer.alloc(n);
+      readSync(fd, buf, 0, n, size - n);
+      const rows = buf
+        .toString('latin1')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      const t = /^(\d+)\s*,/.exec(rows[rows.length - 1] ?? '')?.[1];
+      return t === undefined ? undefined : Number(t);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  if (format === 'sfev') {
+    let last: number | undefined;
+    for (const item of readSfevBlocks(path)) {
+      if (!('layers' in item) && item.kind === 'input' && item.events.count > 0) {
+        last = Math.max(last ?? 0, item.events.t[item.events.count - 1]);
+      }
+    }
+    return last;
+  }
+  const events = readInputEvents(path, { ...options, format });
+  return events.count === 0 ? undefined : eventStats(events).lastStep;
 }
 
 /** Spikes from any file; input events become spikes of one layer named "input". */

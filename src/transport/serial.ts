@@ -130,6 +130,21 @@ export async function openSerial(options: SerialOptions): Promise<SerialTranspor
         return;
       }
       const busy = /lock|busy/i.test(e.message);
+      // An ioctl the file refuses: it exists but is no serial port (/dev/null, a plain file, a folder).
+      const notSerial = /ioctl|not a typewriter|ENOTTY|EINVAL/i.test(e.message);
+      if (notSerial) {
+        reject(
+          new SpikeforgeError(
+            'DEVICE_NOT_FOUND',
+            `${serialUri(options)}: ${options.path} is not a serial port`,
+            {
+              hint: 'run `spikeforge devices` to list the serial ports and boards (e.g. /dev/ttyACM0)',
+              cause: e,
+            },
+          ),
+        );
+        return;
+      }
       reject(
         new SpikeforgeError(
           busy ? 'DEVICE_BUSY' : 'DEVICE_NOT_FOUND',

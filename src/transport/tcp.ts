@@ -25,7 +25,7 @@ export class TcpTransport extends BaseTransport {
     socket.on('data', (chunk: Buffer) => this.received(chunk));
     socket.on('error', (e) => {
       this.lastError = new SpikeforgeError('DISCONNECTED', `${uri}: connection lost (${e.message})`, {
-        hint: 'check that the board (or firmware-sim) is still running',
+        hint: 'check that the board (or the simulated board, spikeforge sim) is still running',
         cause: e,
       });
     });
@@ -98,7 +98,7 @@ export function openTcp(
         new SpikeforgeError('DEVICE_NOT_FOUND', `${uri}: cannot connect (${e.code ?? e.message})`, {
           hint:
             e.code === 'ECONNREFUSED'
-              ? `nothing listens on ${where}: start the simulated board (firmware-sim) or check the port`
+              ? `nothing listens on ${where}: start the simulated board (spikeforge sim) or check the port`
               : 'check the host name and the network',
           cause: e,
         }),

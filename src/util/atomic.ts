@@ -23,6 +23,14 @@ function cannotWrite(path: string, e: unknown): SpikeforgeError {
   return new SpikeforgeError('FILE_WRITE', `${path}: cannot write (${why})`, { hint, cause: e });
 }
 
+/** Files being written, so that an interrupted process can remove their temporary siblings. */
+const pending = new Set<AtomicFile>();
+
+/** Aborts every file not yet committed (the CLI calls it when interrupted): no `.tmp` is left behind. */
+export function abortPendingFiles(): void {
+  for (const f of [...pending]) f.abort();
+}
+
 /** A file written in pieces (long runs stream their spikes), made visible only by `commit()`. */
 export class AtomicFile {
   private readonly tmp: string;
@@ -35,6 +43,7 @@ export class AtomicFile {
     } catch (e) {
       throw cannotWrite(path, e);
     }
+    pending.add(this);
   }
 
   write(data: string | Uint8Array): void {
@@ -48,6 +57,7 @@ export class AtomicFile {
   }
 
   commit(): void {
+    pending.delete(this);
     try {
       closeSync(this.fd);
       renameSync(this.tmp, this.path);
@@ -59,6 +69,7 @@ export class AtomicFile {
 
   /** Drops the temporary file; the target is left as it was. */
   abort(): void {
+    pending.delete(this);
     try {
       closeSync(this.fd);
     } catch {

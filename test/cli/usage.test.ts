@@ -1,13 +1,16 @@
 /** What a user sees when a command is misused: flags named by the CLI, exit codes, hints (issue #14). */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flagOf, messageOf } from '../../src/cli/output.ts';
+import { progressBar } from '../../src/cli/progress.ts';
 import { loadConfig } from '../../src/compiler/index.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
-import { fixturesDir, goldenFile } from '../fixtures.ts';
-import { type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
+import { fixturesDir, goldenFile, repoRoot } from '../fixtures.ts';
+import { CLI_PROCESS, type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'sf-usage-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -209,5 +212,103 @@ describe('events sort / convert --layer', () => {
     expect(readFileSync(join(work, 'b.csv'), 'utf8')).toBe('t,layer,c,y,x\n1,b,0,0,0\n2,b,0,1,0\n');
     const npy = await cli(['events', 'convert', 'two.csv', 'b.npy', '--layer', 'b']);
     expect(npy.stdout).toBe('wrote b.npy: 2 spikes of layer "b"\n');
+  });
+});
+
+describe('devices in --help and errors', () => {
+  it('flash --help lists every link scheme, usb: included', async () => {
+    const r = await cli(['flash', '--help']);
+    for (const scheme of ['serial:', 'usb:', 'tcp:', 'sim', 'samna:']) expect(r.stdout).toContain(scheme);
+  });
+
+  it('serial:/dev/null is not a serial port, said so instead of a raw ioctl error', async () => {
+    const r = await cli(['flash', network, '--device', 'serial:/dev/null']);
+    expectCleanError(r, /^error: serial:\/dev\/null\?baud=921600: \/dev\/null is not a serial port$/);
+    expect(r.stderr).toContain('hint: run `spikeforge devices`');
+  });
+
+  it('--steps of a number too large says that, not "not an integer"', async () => {
+    writeFileSync(join(work, 'in.csv'), 't,c,y,x\n0,0,0,0\n');
+    const r = await cli(['run', network, '-i', 'in.csv', '-o', 'o.csv', '--steps', '99999999999999999999']);
+    expectCleanError(r, /^error: --steps: 99999999999999999999 is too large \(at most 2147483647\)$/);
+  });
+});
+
+describe('long runs', () => {
+  it('say which bound dropped input events break and how to crop or pool', async () => {
+    writeFileSync(join(work, 'wide.csv'), 't,c,y,x\n0,0,0,0\n0,0,3,30\n1,0,5,40\n1,2,0,0\n');
+    const r = await cli(['run', network, '-i', 'wide.csv', '-o', 'o.csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: wide.csv: 3 events outside the 2x24x24 input map:\n  - 1 with c >= 2 (c up to 2)\n  - 2 with x >= 24 (x up to 40)\n',
+    );
+    expect(r.stderr).toMatch(
+      /hint: keep a 24x24 window of a larger sensor map \(compile --sensor HxW --crop/,
+    );
+    // Not a terminal: no progress bar.
+    expect(r.stderr).not.toContain('ETA');
+  });
+
+  it('warn when the last timestamp implies a very long run; Ctrl-C cleans up and exits 130', async () => {
+    const late = join(work, 'late.csv');
+    writeFileSync(late, 't,c,y,x\n0,0,0,0\n2000000000,0,1,1\n');
+    // A real process (signals are the process's), started from the package so that tsx resolves.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CLI_PROCESS, 'run', network, '-i', late, '-o', join(work, 'late-out.csv')],
+      { cwd: repoRoot },
+    );
+    let stderr = '';
+    const warned = new Promise<void>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes(`warning: ${late}`)) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await warned;
+    expect(stderr).toContain(
+      `warning: ${late}: its last event is at step 2000000000, so the run simulates 2000000001 steps;`,
+    );
+    // The run is under way, writing its temporary file.
+    const tmp = (): string[] => readdirSync(work).filter((f) => f.startsWith('late-out.csv'));
+    for (let i = 0; i < 100 && tmp().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(tmp()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr.endsWith('\ninterrupted\n')).toBe(true);
+    expect(tmp()).toEqual([]);
+  }, 30_000);
+});
+
+describe('progress bars', () => {
+  const stream = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    const s = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    }) as Writable & { isTTY?: boolean; columns?: number };
+    s.isTTY = isTTY;
+    s.columns = 120;
+    return { s, text: () => chunks.join('') };
+  };
+
+  it('draw with an ETA on a terminal, restore the cursor when stopped, and stay silent otherwise', async () => {
+    const tty = stream(true);
+    const bar = progressBar(tty.s, { label: 'run', total: 200, unit: 'steps' });
+    await new Promise((r) => setTimeout(r, 5));
+    bar.update(100);
+    bar.stop();
+    expect(tty.text()).toMatch(/run \[[^\]]*\] 50% \| 100\/200 steps \| ETA \d/);
+    expect(tty.text()).toContain('\x1b[?25l'); // cursor hidden while drawing
+    // Shown again, line wrap on again, once stopped.
+    expect(tty.text().slice(tty.text().lastIndexOf('50%'))).toContain('\x1b[?25h\x1b[?7h');
+    const pipe = stream(false);
+    progressBar(pipe.s, { label: 'run', total: 200, unit: 'steps' }).update(100);
+    const quiet = stream(true);
+    progressBar(quiet.s, { label: 'run', total: 200, unit: 'steps', quiet: true }).update(100);
+    expect([pipe.text(), quiet.text()]).toEqual(['', '']);
   });
 });

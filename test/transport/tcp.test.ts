@@ -69,6 +69,6 @@ describe('TCP transport (loopback)', () => {
     const err = await openTcp('127.0.0.1', port).catch((e: unknown) => e);
     expect(isSpikeforgeError(err) && err.code).toBe('DEVICE_NOT_FOUND');
     expect(String((err as Error).message)).toContain(`tcp:127.0.0.1:${port}`);
-    expect(isSpikeforgeError(err) && err.hint).toMatch(/firmware-sim/);
+    expect(isSpikeforgeError(err) && err.hint).toMatch(/spikeforge sim/);
   });
 });

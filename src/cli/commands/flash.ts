@@ -1,9 +1,9 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadImageFile } from '../../compiler/index.ts';
 import { openDevice } from '../../device/index.ts';
-import { parseChoice } from '../options.ts';
+import { DEVICE_URI_HELP, parseChoice } from '../options.ts';
 import type { CliIo } from '../output.ts';
+import { progressBar } from '../progress.ts';
 
 export function register(program: Command, io: CliIo): void {
   program
@@ -12,10 +12,7 @@ export function register(program: Command, io: CliIo): void {
       'write an image (or a network, compiled on the way) to a board: staged, verified, applied atomically',
     )
     .argument('<file>', 'image from `spikeforge compile`, or a network (.nir, .json)')
-    .requiredOption(
-      '--device <uri>',
-      'serial:/dev/ttyACM0?baud=921600, tcp:HOST:PORT, sim, samna:speck2fdevkit',
-    )
+    .requiredOption('--device <uri>', `the board: ${DEVICE_URI_HELP}`)
     .option('--verify <how>', 'crc (default) or readback', 'crc')
     .option('--resume', 'keep the chunks the board staged in an interrupted flash of this image')
     .option('--quiet', 'no progress bar')
@@ -24,28 +21,25 @@ export function register(program: Command, io: CliIo): void {
         const verify = parseChoice('--verify', opts.verify, ['crc', 'readback'] as const);
         const image = await loadImageFile(file);
         const dev = await openDevice(opts.device);
-        const bar = opts.quiet
-          ? undefined
-          : new SingleBar({
-              format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
-              stream: io.stderr,
-              noTTYOutput: false,
-              hideCursor: true,
-            });
+        const bar = progressBar(io.stderr, {
+          label: 'flash',
+          total: image.length,
+          unit: 'bytes',
+          quiet: opts.quiet,
+        });
         try {
-          bar?.start(image.length, 0);
           const r = await dev.flash(image, {
             verify,
             resume: opts.resume,
-            onProgress: (bytes) => bar?.update(bytes),
+            onProgress: (bytes) => bar.update(bytes),
           });
-          bar?.stop();
+          bar.stop();
           const info = await dev.info();
           io.stdout.write(
             `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
           );
         } finally {
-          bar?.stop();
+          bar.stop();
           await dev.close();
         }
       },

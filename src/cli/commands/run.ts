@@ -1,24 +1,39 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
 import { runFileOnDevice } from '../../device/index.ts';
-import { Emulator, formatBatchCsv, parseEngine, parseTracePoints, runBatch } from '../../emulator/index.ts';
+import {
+  Emulator,
+  formatBatchCsv,
+  type OutOfMap,
+  OutOfMapCounter,
+  parseEngine,
+  parseTracePoints,
+  runBatch,
+} from '../../emulator/index.ts';
 import { loadBatchSamples } from '../../emulator/samples.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { SPIKES_CSV_HEADER } from '../../events/csv.ts';
 import { SpikesCsvEncoder } from '../../events/csvfast.ts';
-import { readInputEventChunks } from '../../events/io.ts';
+import { lastInputStep, readInputEventChunks } from '../../events/io.ts';
 import { writeTraceCsv } from '../../events/trace.ts';
-import type { InputEvents } from '../../events/types.ts';
+import type { InputEvents, Spikes } from '../../events/types.ts';
 import type { ChipConfig } from '../../image/config.ts';
 import type { Monitor } from '../../image/index.ts';
 import { AtomicFile, writeFileAtomic } from '../../util/atomic.ts';
 import { importOptionsOf, type NirCliOptions, nirImportFlags } from '../network-options.ts';
-import { optionalInteger, optionalPositive, optionalSteps, parseMonitor } from '../options.ts';
+import {
+  DEVICE_URI_HELP,
+  optionalInteger,
+  optionalPositive,
+  optionalSteps,
+  parseMonitor,
+} from '../options.ts';
 import type { CliIo } from '../output.ts';
+import { progressBar } from '../progress.ts';
 
 interface RunCliOptions extends NirCliOptions {
+  quiet?: boolean;
   input?: string;
   output?: string;
   monitor?: string;
@@ -44,6 +59,7 @@ function monitorOf(opts: RunCliOptions): Monitor | undefined {
 
 /** Checks the options before anything is compiled or run. */
 function checkOptions(opts: RunCliOptions): void {
+  optionalSteps(opts.steps);
   engineOf(opts);
   if (opts.device && (opts.trace || opts.traceOutput)) {
     // A board reports spikes, not membranes: tracing is the emulator's (bit-accurate, the same values).
@@ -79,6 +95,31 @@ function checkOptions(opts: RunCliOptions): void {
   }
 }
 
+/** Steps simulated between two looks at the event loop (progress, signals). */
+const RUN_SLICE = 2048;
+/** An input whose last event implies more steps than this is probably mis-timed: warn. */
+export const LONG_RUN_STEPS = 10_000_000;
+
+/** Warns when the input's last timestamp implies a very long run, and nothing bounds it. */
+function warnLongRun(opts: RunCliOptions, inputSteps: number, io: CliIo): void {
+  if (opts.steps !== undefined || inputSteps <= LONG_RUN_STEPS) return;
+  io.stderr.write(
+    `warning: ${opts.input}: its last event is at step ${inputSteps - 1}, so the run simulates ${inputSteps} steps; ` +
+      'if the timestamps are microseconds, give --step-us (AEDAT) or convert them to steps, or bound the run with --steps\n',
+  );
+}
+
+/** Which bound the dropped input events break, and how to crop or pool the map down to the input. */
+function warnOutOfMap(out: OutOfMap, config: ChipConfig, file: string, io: CliIo): void {
+  const [C, H, W] = config.input.shape;
+  io.stderr.write(`warning: ${file}: ${out.count} events outside the ${C}x${H}x${W} input map:\n`);
+  for (const r of out.reasons) io.stderr.write(`  - ${r}\n`);
+  io.stderr.write(
+    `hint: keep a ${H}x${W} window of a larger sensor map (compile --sensor HxW --crop y0,x0,y1,x1), ` +
+      'or pool the map down to the input in the network (a sumpool2d first)\n',
+  );
+}
+
 async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promise<void> {
   const profile = getProfile(opts.chip ?? config.chip);
   const emulator = new Emulator(config, {
@@ -90,9 +131,13 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   // The input is read in chunks as the emulator goes and the spikes written as they come: memory holds
   // a chunk of each, however long the recording.
   const steps = optionalSteps(opts.steps);
-  const chunks = readInputEventChunks(opts.input!, { stepUs: optionalPositive('--step-us', opts.stepUs) });
+  const stepUs = optionalPositive('--step-us', opts.stepUs);
+  const chunks = readInputEventChunks(opts.input!, { stepUs });
   const first = chunks.next(); // a file that does not read fails before the output is created
-  async function* input(): AsyncGenerator<InputEvents> {
+  const last = lastInputStep(opts.input!, { stepUs });
+  if (last !== undefined) warnLongRun(opts, last + 1, io);
+  const outOfMap = new OutOfMapCounter(config.input);
+  function* input(): Generator<InputEvents> {
     if (!first.done) yield first.value;
     for (const chunk of chunks) {
       // events past --steps are never simulated: read (and checked) but not queued
@@ -101,12 +146,31 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   }
   let counts: ArrayLike<number> = [];
   let out: AtomicFile | undefined;
+  const expected = steps ?? (last === undefined ? 0 : last + 1);
+  const bar = progressBar(io.stderr, { label: 'run', total: expected, unit: 'steps', quiet: opts.quiet });
   try {
     out = new AtomicFile(opts.output!);
     const file = out;
     const csv = new SpikesCsvEncoder((bytes) => file.write(bytes));
     out.write(SPIKES_CSV_HEADER);
-    for await (const b of emulator.stream(input(), { steps })) csv.rows(b);
+    const sink = (b: Spikes): void => csv.rows(b);
+    // In slices, yielding to the event loop between them: the bar is drawn and Ctrl-C is heard.
+    const advance = async (toStep: number): Promise<void> => {
+      while (emulator.step < toStep) {
+        emulator.advance(Math.min(toStep, emulator.step + RUN_SLICE), sink);
+        bar.update(emulator.step);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    let lastStep = -1;
+    for (const chunk of input()) {
+      outOfMap.add(chunk);
+      emulator.feed(chunk);
+      if (chunk.count > 0) lastStep = chunk.t[chunk.count - 1];
+      // Events of the last step seen may continue in the next chunk: simulate only the steps before it.
+      await advance(steps === undefined ? lastStep : Math.min(steps, lastStep));
+    }
+    await advance(steps ?? Math.max(emulator.step, lastStep + 1));
     csv.flush();
     counts = csv.rowsPerLayer;
     out.commit();
@@ -115,6 +179,7 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
     throw e;
   } finally {
     chunks.return(undefined);
+    bar.stop();
   }
   const perLayer = new Map(emulator.layers.map((name, i) => [name, counts[i] ?? 0]));
   if (opts.traceOutput) writeTraceCsv(opts.traceOutput, emulator.traces());
@@ -130,19 +195,20 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   io.stderr.write(
     `run: ${stats.steps} steps, ${total} spikes (${layers})${dropped}, ${warnings.length} bandwidth warnings\n`,
   );
+  const dropped = outOfMap.result();
+  if (dropped.count > 0) warnOutOfMap(dropped, config, opts.input!, io);
   for (const w of warnings) io.stderr.write(`warning: ${w.message}\n`);
 }
 
 async function runMany(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promise<void> {
   const samples = loadBatchSamples(opts.batch!, opts.labels);
   const monitor = monitorOf(opts);
-  const bar = new SingleBar({
-    format: 'run {bar} {value}/{total} samples',
-    stream: io.stderr,
-    noTTYOutput: false,
-    hideCursor: true,
+  const bar = progressBar(io.stderr, {
+    label: 'run',
+    total: samples.length,
+    unit: 'samples',
+    quiet: opts.quiet,
   });
-  bar.start(samples.length, 0);
   let result: Awaited<ReturnType<typeof runBatch>>;
   try {
     result = await runBatch(config, samples, {
@@ -185,9 +251,10 @@ export function register(program: Command, io: CliIo): void {
     .option('--labels <labels.csv>', 'labels of the --batch samples (file,label rows, or one per line)')
     .option('--workers <n>', 'worker threads for --batch (default: 2)')
     .option('--engine <js|wasm>', 'emulator engine: wasm (WebAssembly SIMD, the default) or js; same results')
+    .option('--quiet', 'no progress bar (there is none when stderr is not a terminal)')
     .option(
       '--device <uri>',
-      'run on a board (serial:, usb:, tcp:, sim, samna:) instead of the emulator; flashes the image if needed',
+      `run on a board instead of the emulator, flashing the image if needed: ${DEVICE_URI_HELP}`,
     );
   nirImportFlags(cmd).action(async (target: string, opts: RunCliOptions) => {
     checkOptions(opts);
@@ -195,14 +262,24 @@ export function register(program: Command, io: CliIo): void {
     const { config, image } = await loadConfig(target, load);
     if (opts.device) {
       const steps = optionalSteps(opts.steps);
-      const summary = await runFileOnDevice(opts.device, {
-        image,
-        input: opts.input!,
-        output: opts.output!,
-        monitor: monitorOf(opts),
-        steps,
-      });
-      io.stderr.write(`run: ${summary}\n`);
+      let bar: ReturnType<typeof progressBar> | undefined;
+      try {
+        const summary = await runFileOnDevice(opts.device, {
+          image,
+          input: opts.input!,
+          output: opts.output!,
+          monitor: monitorOf(opts),
+          steps,
+          onProgress: (step, total) => {
+            bar ??= progressBar(io.stderr, { label: 'run', total, unit: 'steps', quiet: opts.quiet });
+            bar.update(step);
+          },
+        });
+        bar?.stop();
+        io.stderr.write(`run: ${summary}\n`);
+      } finally {
+        bar?.stop();
+      }
       return;
     }
     if (opts.batch) await runMany(config, opts, io);
