@@ -21,8 +21,12 @@ describe('CLI option parsing', () => {
       expect(e.code).toBe('USAGE');
       expect(e.message).toBe(`--steps: "${bad}" is not an integer >= 1`);
     }
+    // A whole number, only too large, is said to be that.
     expect(errorOf(() => parseInteger('--tcp', '70000', 0, 65535)).message).toBe(
-      '--tcp: "70000" is not an integer in 0..65535',
+      '--tcp: 70000 is too large (at most 65535)',
+    );
+    expect(errorOf(() => parseInteger('--steps', '99999999999999999999', 1)).message).toBe(
+      `--steps: 99999999999999999999 is too large (at most ${Number.MAX_SAFE_INTEGER})`,
     );
   });
 

@@ -195,8 +195,8 @@ async function runOne(config: ChipConfig, opts: RunCliOptions, io: CliIo): Promi
   io.stderr.write(
     `run: ${stats.steps} steps, ${total} spikes (${layers})${dropped}, ${warnings.length} bandwidth warnings\n`,
   );
-  const dropped = outOfMap.result();
-  if (dropped.count > 0) warnOutOfMap(dropped, config, opts.input!, io);
+  const outside = outOfMap.result();
+  if (outside.count > 0) warnOutOfMap(outside, config, opts.input!, io);
   for (const w of warnings) io.stderr.write(`warning: ${w.message}\n`);
 }
 
