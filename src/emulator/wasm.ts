@@ -45,6 +45,10 @@ export function wasmPath(): string | undefined {
 
 function load(): Loaded | undefined {
   if (loaded || unavailable !== undefined) return loaded;
+  if (WebAssembly === undefined) {
+    unavailable = 'this Node runs without WebAssembly (--jitless?)';
+    return undefined;
+  }
   const path = wasmPath();
   if (!path) {
     unavailable = 'wasm/engine.wasm is missing (built by `npm install`, or `node scripts/build-wasm.js`)';

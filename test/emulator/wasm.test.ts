@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -81,6 +82,36 @@ describe('WebAssembly engine against the JavaScript engine', () => {
     expect(wasm.rows.length).toBeGreaterThan(0);
     expect(wasm.rows.sort()).toEqual(js.rows.sort());
     for (const layer of js.e.layers) expect(wasm.e.readState(layer)).toEqual(js.e.readState(layer));
+  });
+
+  it('falls back to the JavaScript engine where this Node has no WebAssembly, with the same spikes', () => {
+    const script = `
+      const { Emulator, defaultEngine } = await import('./src/emulator/index.ts');
+      const { randomCase, spikeRows } = await import('./test/emulator/random.ts');
+      const c = randomCase(3, { maxFeatures: 12 });
+      const e = new Emulator(c.config, { monitor: 'all' });
+      const rows = spikeRows(e.run(c.events, { steps: c.steps }));
+      let refused = '';
+      try { new Emulator(c.config, { engine: 'wasm' }); } catch (err) { refused = err.message; }
+      console.log(JSON.stringify({ engine: defaultEngine(), used: e.engine, rows, refused }));`;
+    const out = execFileSync(
+      process.execPath,
+      ['--jitless', '--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    const got = JSON.parse(out.trim().split('\n').pop()!);
+    const c = randomCase(3, { maxFeatures: 12 });
+    const expected = spikeRows(
+      new Emulator(c.config, { monitor: 'all', engine: 'wasm' }).run(c.events, { steps: c.steps }),
+    );
+    expect(got.engine).toBe('js');
+    expect(got.used).toBe('js');
+    expect(got.rows.length).toBeGreaterThan(0);
+    expect(got.rows).toEqual(expected);
+    expect(got.refused).toMatch(/WebAssembly engine cannot run here: this Node runs without WebAssembly/);
   });
 
   it('wasm/engine.wasm is built from the current assembly/engine.ts', () => {
