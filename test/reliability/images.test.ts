@@ -3,6 +3,9 @@
  * `flash` before anything is sent, by the board before commit (the previous configuration keeps
  * running), and `inspect` says what is wrong; corrupted bytes never end in anything but a clear error.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configure } from '../../firmware-sim/chip.ts';
 import { dynapcnn9 } from '../../src/chip/index.ts';
@@ -15,6 +18,7 @@ import { registerWrites } from '../../src/image/registers.ts';
 import { crc32 } from '../../src/util/crc32.ts';
 import { oneCoreConfig } from '../configs.ts';
 import { compiledCase } from '../device/helpers.ts';
+import { cli } from '../helpers.ts';
 import { CASE, connect, flashedBoard, rejection } from './helpers.ts';
 
 let golden: ChipConfig;
@@ -137,6 +141,25 @@ describe('images: out of the chip spec', () => {
     expect(() => registerWrites(make(), dynapcnn9)).toThrow(
       /core 0 region 1 needs 1316757 register words, the 20-bit register index addresses 1048576/,
     );
+  });
+
+  it('the CLI: inspect lists what breaks the limits and exits 1; flash refuses the file before opening a device', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikeforge-bad-image-'));
+    try {
+      const path = join(dir, 'bad.img');
+      writeFileSync(path, encodeImage(cases[4][1]()));
+      const inspect = await cli(['inspect', path]);
+      expect(inspect.code).toBe(1);
+      expect(inspect.stdout).toMatch(
+        /does not fit dynapcnn9 \(the board refuses it\):\n {2}input: crop \[0, 0, 200, 200\]/,
+      );
+      expect(inspect.stderr).toMatch(/^error: .*bad\.img does not fit dynapcnn9: 2 limits broken \(listed above\)/m);
+      const flash = await cli(['flash', path, '--device', 'tcp:127.0.0.1:1']);
+      expect(flash.code).toBe(1);
+      expect(flash.stderr).toMatch(/^error: .*bad\.img does not fit dynapcnn9: 2 limits broken/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the golden image fits and is not bigger than the largest image of its chip', async () => {
