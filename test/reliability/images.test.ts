@@ -153,7 +153,9 @@ describe('images: out of the chip spec', () => {
       expect(inspect.stdout).toMatch(
         /does not fit dynapcnn9 \(the board refuses it\):\n {2}input: crop \[0, 0, 200, 200\]/,
       );
-      expect(inspect.stderr).toMatch(/^error: .*bad\.img does not fit dynapcnn9: 2 limits broken \(listed above\)/m);
+      expect(inspect.stderr).toMatch(
+        /^error: .*bad\.img does not fit dynapcnn9: 2 limits broken \(listed above\)/m,
+      );
       const flash = await cli(['flash', path, '--device', 'tcp:127.0.0.1:1']);
       expect(flash.code).toBe(1);
       expect(flash.stderr).toMatch(/^error: .*bad\.img does not fit dynapcnn9: 2 limits broken/m);
