@@ -37,6 +37,8 @@ export interface BoardOptions {
   realtime?: boolean;
   /** The board resets (losing the session and the staged image) once, half way through the first flash. */
   resetDuringFlash?: boolean;
+  /** Told each injected fault (the reset during a flash), one line each. */
+  onFault?: (line: string) => void;
   /** A host that sent nothing for this long no longer holds the board (default 3000 ms). */
   leaseMs?: number;
   /** Retransmission timeout of output frames, ms (default 200). */
@@ -95,6 +97,7 @@ export class Board {
   resets = 0;
   private readonly options: BoardOptions;
   private readonly log?: (line: string) => void;
+  private readonly onFault?: (line: string) => void;
   private readonly clients = new Set<Client>();
   private owner: Client | undefined;
   private ownerHost = '';
@@ -121,6 +124,7 @@ export class Board {
     this.protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION;
     this.imageFormat = options.imageFormat ?? [IMAGE_FORMAT_VERSION, IMAGE_FORMAT_VERSION];
     this.log = options.log;
+    this.onFault = options.onFault;
     const refuse = (code: BoardErrorCode, message: string) => this.error(code, message);
     this.staging = new FlashStaging(
       this.profile,
@@ -333,6 +337,7 @@ export class Board {
     if (env.configChunk) {
       const answer = this.staging.chunk(env.configChunk);
       if (answer !== 'reset') return answer;
+      this.onFault?.('fault: reset during the flash (reset-during-flash)');
       this.powerCycle();
       return undefined;
     }

@@ -66,14 +66,17 @@ export async function startSim(options: SimOptions = {}): Promise<SimServer> {
   const log = options.verbose
     ? (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))
     : undefined;
+  // Every injected fault is logged (stderr by default), so that what the client saw can be explained.
+  const faultLog = options.log ?? ((line: string) => process.stderr.write(`board: ${line}\n`));
   const board = new Board({
     ...options.board,
     realtime: options.realtime ?? options.board?.realtime,
     resetDuringFlash: faults?.resetDuringFlash ?? options.board?.resetDuringFlash,
+    onFault: faults ? faultLog : undefined,
     log,
   });
   const linkFaults = faults && Object.keys(faults.link).length > 0 ? faults.link : undefined;
-  const wrap = (t: Transport): Transport => (linkFaults ? withFaults(t, linkFaults) : t);
+  const wrap = (t: Transport): Transport => (linkFaults ? withFaults(t, linkFaults, faultLog) : t);
 
   if (options.tcp !== undefined) {
     const server = await serveTcp({

@@ -133,6 +133,7 @@ class FaultyTransport extends BaseTransport {
   constructor(
     private readonly inner: Transport,
     private readonly faults: Faults,
+    private readonly onFault?: (line: string) => void,
   ) {
     super();
     this.random = seededRandom(faults.seed ?? 1);
@@ -161,7 +162,7 @@ class FaultyTransport extends BaseTransport {
     const allowed = this.budget(data.length);
     const part = allowed < data.length ? data.subarray(0, allowed) : data;
     this.stats.bytesWritten += part.length;
-    const blocks = this.applies('write') ? this.fault(part) : [part];
+    const blocks = this.applies('write') ? this.fault(part, 'sent') : [part];
     for (const b of blocks) if (b.length > 0) await this.inner.write(b);
     if (allowed < data.length) await this.pullCable();
   }
@@ -175,7 +176,7 @@ class FaultyTransport extends BaseTransport {
     const allowed = this.budget(chunk.length);
     const part = allowed < chunk.length ? chunk.subarray(0, allowed) : chunk;
     this.stats.bytesRead += part.length;
-    const blocks = this.applies('read') ? this.fault(part) : [part];
+    const blocks = this.applies('read') ? this.fault(part, 'received') : [part];
     for (const b of blocks) if (b.length > 0) this.received(b);
     if (allowed < chunk.length) void this.pullCable();
   }
@@ -193,12 +194,21 @@ class FaultyTransport extends BaseTransport {
     return Math.max(0, Math.min(n, limit - used));
   }
 
-  private fault(data: Uint8Array): Uint8Array[] {
+  private fault(data: Uint8Array, way: 'sent' | 'received'): Uint8Array[] {
     const blocks = applyFaults(data, this.faults, this.random);
-    if (blocks.length === 0) this.stats.dropped++;
-    else {
-      if (blocks[0] !== data) this.stats.corrupted++;
-      if (blocks.length === 2) this.stats.duplicated++;
+    const what = `${data.length} bytes ${way}`;
+    if (blocks.length === 0) {
+      this.stats.dropped++;
+      this.onFault?.(`fault: dropped ${what}`);
+    } else {
+      if (blocks[0] !== data) {
+        this.stats.corrupted++;
+        this.onFault?.(`fault: flipped a bit of ${what}`);
+      }
+      if (blocks.length === 2) {
+        this.stats.duplicated++;
+        this.onFault?.(`fault: duplicated ${what}`);
+      }
     }
     return blocks;
   }
@@ -206,6 +216,9 @@ class FaultyTransport extends BaseTransport {
   private async pullCable(): Promise<void> {
     if (this.stats.disconnected) return;
     this.stats.disconnected = true;
+    this.onFault?.(
+      `fault: pulled the cable after ${this.stats.bytesWritten + this.stats.bytesRead} bytes (disconnect-after)`,
+    );
     await this.inner.close();
   }
 }
@@ -214,8 +227,13 @@ class FaultyTransport extends BaseTransport {
  * Wraps a transport with faults. Used by tests and by the simulated board's
  * `--fault drop=…,corrupt=…,dup=…,disconnect-after=N`.
  */
-export function withFaults(transport: Transport, faults: Faults): Transport & { readonly stats: FaultStats } {
-  return new FaultyTransport(transport, faults);
+export function withFaults(
+  transport: Transport,
+  faults: Faults,
+  /** Told each fault as it is injected, one line each. */
+  onFault?: (line: string) => void,
+): Transport & { readonly stats: FaultStats } {
+  return new FaultyTransport(transport, faults, onFault);
 }
 
 /** Parses `drop=0.01,corrupt=0.01,dup=0.01,disconnect-after=5000,seed=7` (the board's `--fault`). */
