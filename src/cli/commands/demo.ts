@@ -1,9 +1,7 @@
 import { relative } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { simBoards } from '../../../firmware-sim/demo-boards.ts';
 import { formatFitReport } from '../../compiler/index.ts';
-import { type DemoLink, formatDemoSummary, runDemo } from '../../workflows/demo.ts';
+import type { DemoLink } from '../../workflows/demo.ts';
 import { parseChoice } from '../options.ts';
 import { type CliIo, ExitCode } from '../output.ts';
 
@@ -27,7 +25,7 @@ export function register(program: Command, io: CliIo): void {
       };
       const bar = o.quiet
         ? undefined
-        : new SingleBar({
+        : new (await import('cli-progress')).SingleBar({
             format: 'flash [{bar}] {percentage}% | {value}/{total} bytes',
             stream: io.stderr,
             noTTYOutput: true,
@@ -35,6 +33,9 @@ export function register(program: Command, io: CliIo): void {
             hideCursor: true,
           });
       say('spikeforge demo: an orientation-selective network on a simulated dynapcnn9 board\n');
+      // the demo, the simulated boards and the progress bar load with this command only
+      const { runDemo, formatDemoSummary } = await import('../../workflows/demo.ts');
+      const { simBoards } = await import('../../../firmware-sim/demo-boards.ts');
       const result = await runDemo({
         boards: simBoards,
         links: link ? [link] : undefined,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadImageFile } from '../../compiler/index.ts';
-import { openDevice } from '../../device/index.ts';
 import { DEVICE_URI_HELP, parseChoice } from '../options.ts';
 import type { CliIo } from '../output.ts';
 import { progressBar } from '../progress.ts';
@@ -20,6 +19,8 @@ export function register(program: Command, io: CliIo): void {
       async (file: string, opts: { device: string; verify: string; resume?: boolean; quiet?: boolean }) => {
         const verify = parseChoice('--verify', opts.verify, ['crc', 'readback'] as const);
         const image = await loadImageFile(file);
+        // the device client (and its protocol code) loads with the commands that reach a board
+        const { openDevice } = await import('../../device/index.ts');
         const dev = await openDevice(opts.device);
         const bar = progressBar(io.stderr, {
           label: 'flash',

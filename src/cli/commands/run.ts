@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { getProfile } from '../../chip/index.ts';
 import { type LoadConfigOptions, loadConfig } from '../../compiler/index.ts';
-import { runFileOnDevice } from '../../device/index.ts';
 import {
   Emulator,
   formatBatchCsv,
@@ -264,6 +263,8 @@ export function register(program: Command, io: CliIo): void {
       const steps = optionalSteps(opts.steps);
       let bar: ReturnType<typeof progressBar> | undefined;
       try {
+        // the device client (and its protocol code) loads with --device only
+        const { runFileOnDevice } = await import('../../device/index.ts');
         const summary = await runFileOnDevice(opts.device, {
           image,
           input: opts.input!,

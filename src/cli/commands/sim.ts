@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startSim } from '../../../firmware-sim/sim.ts';
+import type { startSim } from '../../../firmware-sim/sim.ts';
 import { optionalInteger } from '../options.ts';
 import type { CliIo } from '../output.ts';
 
@@ -41,6 +41,8 @@ export function register(program: Command, io: CliIo): void {
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
+        // the simulated board loads with this command only
+        const { startSim } = await import('../../../firmware-sim/sim.ts');
         sim = await startSim({
           pty: opts.pty,
           tcp,
