@@ -11,7 +11,9 @@ export const INTERRUPTED_EXIT = 130;
 
 /** Installs the handlers for the process's signals; returns their removal. */
 export function handleInterrupts(stderr: CliOutput): () => void {
-  const onSignal = (): void => {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A command that handles the signal itself (`sim` closes its board and exits 0) ends as it sees fit.
+    if (process.listenerCount(signal) > 0) return;
     abortPendingFiles();
     stopAllBars();
     // Show the cursor and turn line wrap on again, whatever was drawing.
