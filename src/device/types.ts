@@ -53,13 +53,13 @@ export interface FlashResult {
   crc: number;
   chunks: number;
   /** Bytes per chunk in the end: the frame's room, or less when a lossy link made the flash shrink them. */
-  chunkSize?: number;
+  chunkSize: number;
   /** Times the flash started over because the board reset in the middle. */
   restarts: number;
   /** Frames sent for the flash, retransmissions included (a clean link: one per request). */
-  attempts?: number;
+  attempts: number;
   /** Wall time of the flash, ms. */
-  ms?: number;
+  ms: number;
   /** How the write was checked; 'none': applied, but the board cannot report it back (samna without readback). */
   verified: 'crc' | 'readback' | 'none';
 }

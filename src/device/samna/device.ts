@@ -5,12 +5,13 @@
  * spikes into steps; `readState` reads membranes with ReadNeuronValue.
  */
 
-import { dynapcnn9 } from '../../chip/index.ts';
+import { dynapcnn9, getProfile } from '../../chip/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { SpikeBuffer } from '../../events/buffer.ts';
 import type { InputEvents, Spikes } from '../../events/types.ts';
 import type { ChipConfig } from '../../image/config.ts';
 import { decodeImage, IMAGE_FORMAT_VERSION, imageCrc } from '../../image/image.ts';
+import { assertFitsChip } from '../../image/limits.ts';
 import { monitoredCores } from '../../image/monitor.ts';
 import { type SamnaExport, toSamnaConfig } from '../../image/samna.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
@@ -124,6 +125,9 @@ export class SamnaDevice implements DeviceApi {
         { hint: `compile the network for ${this.deviceInfo.chip}` },
       );
     }
+    // What the chip cannot run is refused here, with the rules the board applies to a wire-protocol flash.
+    assertFitsChip(config, getProfile(config.chip));
+    const t0 = performance.now();
     const verified = await this.apply(toSamnaConfig(config, { chip: this.target.board }));
     const crc = imageCrc(image);
     this.image = image;
@@ -133,7 +137,17 @@ export class SamnaDevice implements DeviceApi {
       activeImage: { crc, size: image.length, sourceHash: config.sourceHash },
     };
     options.onProgress?.(image.length, image.length);
-    return { bytes: image.length, sent: image.length, crc, chunks: 1, restarts: 0, verified };
+    return {
+      bytes: image.length,
+      sent: image.length,
+      crc,
+      chunks: 1,
+      chunkSize: image.length,
+      restarts: 0,
+      verified,
+      attempts: 1,
+      ms: performance.now() - t0,
+    };
   }
 
   /** The image spikeforge applied in this session (samna holds the chip's registers, not our image). */
