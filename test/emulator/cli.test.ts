@@ -95,33 +95,29 @@ describe('spikeforge run', () => {
     expect(stderr).toContain(`accuracy ${((correct / 3) * 100).toFixed(2)}% (${correct}/3)`);
   });
 
-  it('fails with a hint on an unknown layer', async () => {
-    const err = await cli([
-      'run',
-      goldenFile('integer_exact', 'network.nir'),
-      '--input',
-      goldenFile('integer_exact', 'input.csv'),
-      '--output',
-      join(dir, 'x.csv'),
-      '--monitor',
-      'nope',
-    ]);
-    expect(err).toMatchObject({ code: 1 });
-    expect(err.stderr).toMatch(/error: --monitor: no layer named "nope"[\s\S]*hint: layers:/);
-  });
-
-  it('refuses an unknown engine before compiling, naming the engines', async () => {
-    const err = await cli([
-      'run',
-      goldenFile('integer_exact', 'network.nir'),
-      '--input',
-      goldenFile('integer_exact', 'input.csv'),
-      '--output',
-      join(dir, 'x.csv'),
+  const refusals: [string, string, string, RegExp][] = [
+    ['an unknown layer', '--monitor', 'nope', /error: --monitor: no layer named "nope"[\s\S]*hint: layers:/],
+    [
+      'an unknown engine',
       '--engine',
       'gpu',
-    ]);
-    expect(err).toMatchObject({ code: 1 });
-    expect(err.stderr).toMatch(/error: --engine: unknown engine "gpu"[\s\S]*hint: engines: js, wasm/);
-  });
+      /error: --engine: unknown engine "gpu"[\s\S]*hint: engines: js, wasm/,
+    ],
+  ];
+  for (const [what, flag, value, message] of refusals) {
+    it(`fails with a hint on ${what}`, async () => {
+      const err = await cli([
+        'run',
+        goldenFile('integer_exact', 'network.nir'),
+        '--input',
+        goldenFile('integer_exact', 'input.csv'),
+        '--output',
+        join(dir, 'x.csv'),
+        flag,
+        value,
+      ]);
+      expect(err).toMatchObject({ code: 1 });
+      expect(err.stderr).toMatch(message);
+    });
+  }
 });
