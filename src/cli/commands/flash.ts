@@ -37,7 +37,7 @@ export function register(program: Command, io: CliIo): void {
           bar.stop();
           const info = await dev.info();
           io.stdout.write(
-            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}\n`,
+            `flashed ${r.bytes} bytes to ${info.uri} (${info.board}, ${info.chip}, serial ${info.serialNumber}): CRC32 ${r.crc.toString(16).padStart(8, '0')}, verified by ${r.verified}${r.sent < r.bytes ? `, resumed (${r.sent} bytes sent)` : ''}; ${r.attempts} frame${r.attempts === 1 ? '' : 's'} sent in ${(r.ms / 1000).toFixed(2)} s${r.chunkSize < info.maxFrameSize - 64 ? ` (chunks shrunk to ${r.chunkSize} bytes on a lossy link)` : ''}\n`,
           );
         } finally {
           bar.stop();
