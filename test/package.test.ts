@@ -61,6 +61,9 @@ describe('the package from a tarball, with its runtime dependencies only (Node 2
     expect(existsSync(join(pkg, 'src'))).toBe(false);
     expect(existsSync(join(dir, 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(dir, 'node_modules', 'typescript'))).toBe(false);
+    // The WebAssembly engine ships built: no AssemblyScript needed to run it.
+    expect(existsSync(join(pkg, 'wasm', 'engine.wasm'))).toBe(true);
+    expect(existsSync(join(dir, 'node_modules', 'assemblyscript'))).toBe(false);
   });
 
   it('exports every name of src/index.ts and runs the pipeline', () => {
@@ -68,15 +71,17 @@ describe('the package from a tarball, with its runtime dependencies only (Node 2
       const sf = await import('spikeforge');
       const net = await sf.loadNetwork(${JSON.stringify(goldenFile('integer_exact', 'network.nir'))});
       const { config } = sf.compileNetwork(net, sf.dynapcnn9, { monitor: 'all' });
-      const spikes = new sf.Emulator(config).run(sf.readInputCsv(${JSON.stringify(goldenFile('integer_exact', 'input.csv'))}));
-      console.log(JSON.stringify({ names: Object.keys(sf).sort(), spikes: spikes.count }));`;
+      const emulator = new sf.Emulator(config);
+      const spikes = emulator.run(sf.readInputCsv(${JSON.stringify(goldenFile('integer_exact', 'input.csv'))}));
+      console.log(JSON.stringify({ names: Object.keys(sf).sort(), spikes: spikes.count, engine: emulator.engine }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: dir,
       encoding: 'utf8',
     });
-    const result = JSON.parse(out) as { names: string[]; spikes: number };
+    const result = JSON.parse(out) as { names: string[]; spikes: number; engine: string };
     expect(result.names).toEqual(Object.keys(api).sort());
     expect(result.spikes).toBe(9707);
+    expect(result.engine).toBe('wasm');
   });
 
   it('its bin runs commands', async () => {
