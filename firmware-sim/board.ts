@@ -71,6 +71,8 @@ export interface BoardCounters {
 }
 
 const RESPONSE_CACHE = 256;
+/** Bytes of cached answers at most (a few frames of readback, many small answers). */
+const RESPONSE_CACHE_BYTES = 4 << 20;
 /** Bytes a link may hold undrained before the board drops it (at least 16 frames). */
 const OUTGOING_LIMIT = 1 << 20;
 /** The smallest frame size a host may ask for: room for every message but the largest chunks. */
@@ -105,6 +107,7 @@ export class Board {
   private sessionId = 0n;
   private lastActivity = 0;
   private readonly cache = new Map<number, Uint8Array>();
+  private cacheBytes = 0;
   private readonly staging: FlashStaging;
   private active: Active | undefined;
   private monitor: number[] | undefined;
@@ -197,7 +200,7 @@ export class Board {
     this.staging.clear();
     this.owner = undefined;
     this.sessionId = 0n;
-    this.cache.clear();
+    this.clearCache();
     if (this.active) this.active.emulator.reset();
     this.log?.('board: reset');
   }
@@ -263,9 +266,20 @@ export class Board {
     }
     if (client === this.owner) {
       this.cache.set(env.seq, bytes);
-      if (this.cache.size > RESPONSE_CACHE) this.cache.delete(this.cache.keys().next().value as number);
+      this.cacheBytes += bytes.length;
+      // Bounded in answers and in bytes (readback answers are whole frames): the oldest go first.
+      while (this.cache.size > RESPONSE_CACHE || this.cacheBytes > RESPONSE_CACHE_BYTES) {
+        const [seq, old] = this.cache.entries().next().value as [number, Uint8Array];
+        this.cache.delete(seq);
+        this.cacheBytes -= old.length;
+      }
     }
     this.sendRaw(client, bytes);
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.cacheBytes = 0;
   }
 
   private sendRaw(client: Client, bytes: Uint8Array): void {
@@ -407,7 +421,7 @@ export class Board {
     }
     if (this.sessionId !== sid) {
       // A new client: answers cached for the previous one must never be replayed to it.
-      this.cache.clear();
+      this.clearCache();
       if (this.running) this.stopRun();
     }
     this.owner = client;
@@ -425,7 +439,7 @@ export class Board {
     this.stopRun();
     this.owner = undefined;
     this.sessionId = 0n;
-    this.cache.clear();
+    this.clearCache();
   }
 
   private onCommit(crc: number): EnvelopeInit {
