@@ -8,6 +8,7 @@ import { profiles } from '../chip/index.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
+import { layersInOrder } from '../image/monitor.ts';
 import type { Envelope } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
 import { Connection, hello, newSessionId, type Reopen } from './connection.ts';
@@ -157,7 +158,7 @@ export class Device {
     const core = config.cores.find((c) => c.layer === layer);
     if (!core) {
       throw new SpikeforgeError('USAGE', `no layer named "${layer}" on ${this.uri}`, {
-        hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
+        hint: `layers: ${layersInOrder(config).join(', ')}`,
       });
     }
     return core.coreId;

@@ -16,6 +16,7 @@ import { SpikeforgeError } from '../errors.ts';
 import type { InputEvents } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
+import { layersInOrder } from '../image/monitor.ts';
 import type { EngineName } from './engine.ts';
 import { countSample, errorOf, makeSampleRunner, sampleEvents } from './runner.ts';
 
@@ -106,7 +107,7 @@ function outputLayerOf(config: ChipConfig, wanted: string | undefined): string {
   const outputLayer = wanted ?? defaultOutputLayer(config);
   if (!config.cores.some((c) => c.layer === outputLayer)) {
     throw new SpikeforgeError('USAGE', `batch: no layer named "${outputLayer}" on the chip`, {
-      hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
+      hint: `layers: ${layersInOrder(config).join(', ')}`,
     });
   }
   return outputLayer;

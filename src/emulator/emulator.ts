@@ -10,7 +10,7 @@ import type { InputEvents, Spikes } from '../events/types.ts';
 import { makeSpikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
 import { evaluationOrder } from '../image/config.ts';
-import { type Monitor, selectMonitored } from '../image/monitor.ts';
+import { layersInOrder, type Monitor, selectMonitored } from '../image/monitor.ts';
 import { EventQueue } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
 import { buildCore, connectCore, makePort, readCoreState, resetCore, writeCoreState } from './core.ts';
@@ -188,7 +188,7 @@ export class Emulator {
     const core = this.byLayer.get(layer);
     if (!core) {
       throw new SpikeforgeError('USAGE', `${what}: no layer named "${layer}" on the chip`, {
-        hint: `layers: ${this.layers.join(', ')}`,
+        hint: `layers: ${layersInOrder(this.config).join(', ')}`,
       });
     }
     return core;

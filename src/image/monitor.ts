@@ -3,7 +3,7 @@
  * cores' monitor flags), the emulator and the device client (which choose per run).
  */
 import { SpikeforgeError } from '../errors.ts';
-import type { ChipConfig, CoreConfig } from './config.ts';
+import { type ChipConfig, type CoreConfig, evaluationOrder } from './config.ts';
 
 /** Every layer, the last ones (whose spikes no other layer reads), or the named layers. */
 export type Monitor = 'all' | 'last' | string[];
@@ -44,4 +44,13 @@ export function monitoredCores(config: ChipConfig, monitor: Monitor, where?: str
     (c) => c.destinations.length === 0,
     where,
   );
+}
+
+/**
+ * The layers of a configuration in the network's order (sources before the layers they feed, ties by
+ * core id), not in core order: what hints list, the same way in every command.
+ */
+export function layersInOrder(config: ChipConfig): string[] {
+  const byId = new Map(config.cores.map((c) => [c.coreId, c.layer]));
+  return evaluationOrder(config).map((id) => byId.get(id)!);
 }

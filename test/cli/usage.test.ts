@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { flagOf, messageOf } from '../../src/cli/output.ts';
 import { progressBar } from '../../src/cli/progress.ts';
 import { loadConfig } from '../../src/compiler/index.ts';
+import { Emulator } from '../../src/emulator/index.ts';
 import { SpikeforgeError } from '../../src/errors.ts';
 import { fixturesDir, goldenFile, repoRoot } from '../fixtures.ts';
 import { CLI_PROCESS, type CliResult, expectCleanError, cli as spikeforge } from '../helpers.ts';
@@ -310,5 +311,23 @@ describe('progress bars', () => {
     const quiet = stream(true);
     progressBar(quiet.s, { label: 'run', total: 200, unit: 'steps', quiet: true }).update(100);
     expect([pipe.text(), quiet.text()]).toEqual(['', '']);
+  });
+});
+
+describe('hints list layers in one order', () => {
+  it("the network's order in every command, not the order of the cores", async () => {
+    const csnn = goldenFile('nmnist_csnn', 'network.nir');
+    const { config } = await loadConfig(csnn);
+    expect(config.cores.map((c) => c.layer)).not.toEqual(['1', '3', '6', '10', '12']); // core order differs
+    const emulator = new Emulator(config);
+    let hint: string | undefined;
+    try {
+      emulator.readState('nope');
+    } catch (e) {
+      hint = (e as SpikeforgeError).hint;
+    }
+    expect(hint).toBe('layers: 1, 3, 6, 10, 12');
+    const r = await cli(['compile', csnn, '--check', '--monitor', 'nope']);
+    expect(r.stderr).toContain('hint: layers: 1, 3, 6, 10, 12\n');
   });
 });

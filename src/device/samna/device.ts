@@ -12,7 +12,7 @@ import type { InputEvents, Spikes } from '../../events/types.ts';
 import type { ChipConfig } from '../../image/config.ts';
 import { decodeImage, IMAGE_FORMAT_VERSION, imageCrc } from '../../image/image.ts';
 import { assertFitsChip } from '../../image/limits.ts';
-import { monitoredCores } from '../../image/monitor.ts';
+import { layersInOrder, monitoredCores } from '../../image/monitor.ts';
 import { type SamnaExport, toSamnaConfig } from '../../image/samna.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import type { DeviceApi } from '../open.ts';
@@ -224,7 +224,7 @@ export class SamnaDevice implements DeviceApi {
     if (!config) throw this.noConfig();
     if (!core) {
       throw new SpikeforgeError('USAGE', `no layer named "${layer}" on ${this.uri}`, {
-        hint: `layers: ${config.cores.map((c) => c.layer).join(', ')}`,
+        hint: `layers: ${layersInOrder(config).join(', ')}`,
       });
     }
     return core;
