@@ -50,3 +50,8 @@ export interface ChipProfile {
    */
   synopsPerCorePerStep: number;
 }
+
+/** The signed range of a chip's neuron state (`stateBits`), which thresholds and membranes live in. */
+export function stateRange(p: Pick<ChipProfile, 'stateBits'>): { min: number; max: number } {
+  return { min: -(2 ** (p.stateBits - 1)), max: 2 ** (p.stateBits - 1) - 1 };
+}

@@ -21,6 +21,8 @@
  * in a thread that has detached an ArrayBuffer (V8's detaching protector): batch workers never transfer.
  */
 
+import type { ChipProfile } from '../chip/profile.ts';
+import { stateRange } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
 import type { CoreConfig } from '../image/config.ts';
 
@@ -156,7 +158,35 @@ function addrTable(C: number, H: number, W: number, pick: (c: number, y: number,
   return t;
 }
 
-export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort): CoreRuntime {
+/**
+ * The membrane width both engines implement: the JavaScript update saturates at its bounds, the
+ * WebAssembly engine holds membranes in int16 lanes. A chip profile of another width needs an engine
+ * of that width (the emulator refuses it by name rather than computing something else).
+ */
+export const ENGINE_STATE_BITS = 16;
+
+/** The state range the engines run a chip with; a profile of another state width is refused. */
+export function engineStateRange(profile: Pick<ChipProfile, 'id' | 'stateBits'> | undefined): {
+  min: number;
+  max: number;
+} {
+  const bits = profile?.stateBits ?? ENGINE_STATE_BITS;
+  if (bits !== ENGINE_STATE_BITS) {
+    throw new SpikeforgeError(
+      'IMAGE_FORMAT',
+      `chip ${profile?.id}: ${bits}-bit neuron state; the emulator's engines implement ${ENGINE_STATE_BITS}-bit state`,
+      { hint: 'this chip needs an engine of its state width (src/emulator/update.ts, assembly/engine.ts)' },
+    );
+  }
+  return stateRange({ stateBits: bits });
+}
+
+export function buildCore(
+  cfg: CoreConfig,
+  layerIndex: number,
+  port: InputPort,
+  range: { min: number; max: number },
+): CoreRuntime {
   const [C, Hin, Win] = cfg.inputShape;
   const [F, H, W] = cfg.outputShape;
   const k = cfg.kernelSize;
@@ -165,16 +195,16 @@ export function buildCore(cfg: CoreConfig, layerIndex: number, port: InputPort):
     cfg,
     `weights hold ${cfg.weights.length} values, expected F*C*k*k = ${F * C * k * k}`,
   );
-  // The chip's registers are int16 (chip-spec.md); the update relies on it (saturation and floor).
+  // Thresholds live in the chip's state range (chip-spec.md); the update relies on it (saturation and floor).
   check(
-    Number.isInteger(cfg.thresholdHigh) && cfg.thresholdHigh > 0 && cfg.thresholdHigh <= 32767,
+    Number.isInteger(cfg.thresholdHigh) && cfg.thresholdHigh > 0 && cfg.thresholdHigh <= range.max,
     cfg,
-    `threshold_high is ${cfg.thresholdHigh}, must be an integer in 1..32767`,
+    `threshold_high is ${cfg.thresholdHigh}, must be an integer in 1..${range.max}`,
   );
   check(
-    Number.isInteger(cfg.thresholdLow) && cfg.thresholdLow >= -32768 && cfg.thresholdLow <= 32767,
+    Number.isInteger(cfg.thresholdLow) && cfg.thresholdLow >= range.min && cfg.thresholdLow <= range.max,
     cfg,
-    `threshold_low is ${cfg.thresholdLow}, must be an integer in -32768..32767`,
+    `threshold_low is ${cfg.thresholdLow}, must be an integer in ${range.min}..${range.max}`,
   );
   check(
     !cfg.biases || cfg.biases.length === F,

@@ -4,6 +4,7 @@
  * against it and the benchmark reports both.
  */
 
+import { findProfile, stateRange } from '../chip/index.ts';
 import { SpikeBuffer } from '../events/buffer.ts';
 import type { InputEvents, Spikes } from '../events/types.ts';
 import type { ChipConfig } from '../image/config.ts';
@@ -11,6 +12,8 @@ import { evaluationOrder } from '../image/config.ts';
 
 /** Spikes of every core (monitor all) over `steps` steps. */
 export function denseReference(config: ChipConfig, events: InputEvents, steps: number): Spikes {
+  // The chip's state width (16 bits when the configuration names no chip spikeforge knows).
+  const range = stateRange(findProfile(config.chip) ?? { stateBits: 16 });
   const layers = config.cores.map((c) => c.layer);
   const index = new Map(config.cores.map((c, i) => [c.coreId, i]));
   const inputs = config.cores.map((c) => new Int32Array(c.inputShape[0] * c.inputShape[1] * c.inputShape[2]));
@@ -72,7 +75,7 @@ export function denseReference(config: ChipConfig, events: InputEvents, steps: n
             }
             const s = (f * H + oy) * W + ox;
             let v = state[s] + sum + (core.biases ? core.biases[f] : 0);
-            v = Math.min(32767, Math.max(-32768, v));
+            v = Math.min(range.max, Math.max(range.min, v));
             const n = v > 0 ? Math.floor(v / core.thresholdHigh) : 0;
             if (core.reset === 'subtract') v -= n * core.thresholdHigh;
             else if (n > 0) v = 0;

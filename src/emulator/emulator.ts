@@ -3,6 +3,7 @@
  * `ChipConfig`. Work per step grows with the input events times the kernel fan-out, plus one pass over
  * the cores whose neurons all need a visit (a bias, a positive threshold_low, a fresh initial state).
  */
+import { findProfile } from '../chip/index.ts';
 import type { ChipProfile } from '../chip/profile.ts';
 import { SpikeforgeError } from '../errors.ts';
 import { SpikeBuffer } from '../events/buffer.ts';
@@ -13,7 +14,15 @@ import { evaluationOrder } from '../image/config.ts';
 import { layersInOrder, type Monitor, selectMonitored } from '../image/monitor.ts';
 import { EventQueue } from './buffers.ts';
 import type { CoreRuntime, InputPort } from './core.ts';
-import { buildCore, connectCore, makePort, readCoreState, resetCore, writeCoreState } from './core.ts';
+import {
+  buildCore,
+  connectCore,
+  engineStateRange,
+  makePort,
+  readCoreState,
+  resetCore,
+  writeCoreState,
+} from './core.ts';
 import type { Engine, EngineName } from './engine.ts';
 import { defaultEngine, makeEngine } from './engine.ts';
 import type { TracePoint, Traces } from './trace.ts';
@@ -21,7 +30,10 @@ import type { TracePoint, Traces } from './trace.ts';
 export interface EmulatorOptions {
   /** Which layers' spikes are reported; default: the cores whose `monitor` flag is set. */
   monitor?: Monitor;
-  /** Chip profile for the bandwidth check (default: none, `bandwidthWarnings` then needs one). */
+  /**
+   * Chip profile: its state width and the bandwidth check (default: the profile the configuration names,
+   * when spikeforge knows it; `bandwidthWarnings` then needs one given here or there).
+   */
   profile?: ChipProfile;
   /** Neurons whose membrane is recorded after every step (see `traces()`). */
   trace?: TracePoint[];
@@ -126,7 +138,8 @@ export class Emulator {
       }
       return p;
     };
-    this.cores = config.cores.map((c, i) => buildCore(c, i, ports.get(c.coreId)!));
+    const range = engineStateRange(options.profile ?? findProfile(config.chip));
+    this.cores = config.cores.map((c, i) => buildCore(c, i, ports.get(c.coreId)!, range));
     const byId = new Map(this.cores.map((c) => [c.cfg.coreId, c]));
     for (const core of this.cores) {
       this.byLayer.set(core.cfg.layer, core);

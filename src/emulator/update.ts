@@ -5,6 +5,10 @@
 
 import type { SpikeBuffer } from '../events/buffer.ts';
 import type { CoreRuntime } from './core.ts';
+import { ENGINE_STATE_BITS } from './core.ts';
+
+/** The membrane's upper bound the update saturates at (the engines' state width, see core.ts). */
+const STATE_MAX = 2 ** (ENGINE_STATE_BITS - 1) - 1;
 
 /**
  * Updates the neurons that can change at step t: those at positions that received input, or all of them
@@ -157,7 +161,7 @@ function firePairs(core: CoreRuntime, hot: number): number {
     for (let j = j0; j < j0 + 2; j++) {
       const v = state[j];
       const f = (th - 1 - v) >> 31;
-      const s = Math.min(v, 32767);
+      const s = Math.min(v, STATE_MAX);
       const m = (s < 2 * th ? 1 : (s / th) | 0) & f;
       const r = zero ? 0 : s - m * th;
       state[j] = (Math.max(r, tl) & f) | (v & ~f);
@@ -201,7 +205,7 @@ function fire(core: CoreRuntime, fired: number): void {
   const zero = core.zeroReset;
   for (let i = 0; i < fired; i++) {
     let v = firedV[i];
-    if (v > 32767) v = 32767;
+    if (v > STATE_MAX) v = STATE_MAX;
     const m = v < 2 * th ? 1 : (v / th) | 0;
     v = zero ? 0 : v - m * th;
     state[firedJ[i]] = Math.max(v, tl);
