@@ -331,3 +331,21 @@ describe('hints list layers in one order', () => {
     expect(r.stderr).toContain('hint: layers: 1, 3, 6, 10, 12\n');
   });
 });
+
+describe('events info --network', () => {
+  it("flags input events beyond the network's input map", async () => {
+    writeFileSync(join(work, 'beyond.csv'), 't,c,y,x\n0,0,0,0\n0,0,3,30\n1,0,5,40\n');
+    const r = await cli(['events', 'info', 'beyond.csv', '--network', network]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `  beyond the 2x24x24 input map of ${network}: 2 events\n    - 2 with x >= 24 (x up to 40)\n`,
+    );
+    const json = JSON.parse(
+      (await cli(['events', 'info', 'beyond.csv', '--network', network, '--json'])).stdout,
+    );
+    expect(json.input).toEqual({
+      shape: [2, 24, 24],
+      outside: { count: 2, reasons: ['2 with x >= 24 (x up to 40)'] },
+    });
+  });
+});

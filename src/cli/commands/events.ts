@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { OutOfMap } from '../../emulator/index.ts';
 import { SpikeforgeError } from '../../errors.ts';
 import { formatEventSummary, summarizeEvents } from '../../events/info.ts';
 import { readEvents, writeEvents } from '../../events/io.ts';
@@ -88,12 +89,35 @@ export function register(program: Command, io: CliIo): void {
     .argument('<file>')
     .option('--step-us <us>', 'AEDAT: microseconds per step', '1000')
     .option('--json', 'print JSON')
-    .action((file: string, o: { stepUs?: string; json?: boolean }) => {
-      const summary = summarizeEvents(readEvents(file, { stepUs: optionalPositive('--step-us', o.stepUs) }));
-      io.stdout.write(
-        o.json
-          ? `${JSON.stringify({ file, ...summary }, null, 2)}\n`
-          : `${formatEventSummary(file, summary)}\n`,
-      );
+    .option(
+      '--network <image|network>',
+      'also check the events against the input map of this network or image',
+    )
+    .action(async (file: string, o: { stepUs?: string; json?: boolean; network?: string }) => {
+      const rec = readEvents(file, { stepUs: optionalPositive('--step-us', o.stepUs) });
+      const summary = summarizeEvents(rec);
+      // Input events beyond the network's input map are dropped by the chip: flag them here.
+      let input: { shape: number[]; outside: OutOfMap } | undefined;
+      if (o.network && rec.kind === 'input') {
+        // Loaded only here: the compiler and emulator are heavy for the other events commands.
+        const [{ loadConfig }, { inputOutOfMap }] = await Promise.all([
+          import('../../compiler/index.ts'),
+          import('../../emulator/index.ts'),
+        ]);
+        const { config } = await loadConfig(o.network);
+        input = { shape: config.input.shape, outside: inputOutOfMap(rec.events, config.input) };
+      }
+      if (o.json) {
+        io.stdout.write(`${JSON.stringify({ file, ...summary, ...(input ? { input } : {}) }, null, 2)}\n`);
+        return;
+      }
+      io.stdout.write(`${formatEventSummary(file, summary)}\n`);
+      if (input && input.outside.count > 0) {
+        const shape = input.shape.join('x');
+        io.stdout.write(`  beyond the ${shape} input map of ${o.network}: ${input.outside.count} events\n`);
+        for (const r of input.outside.reasons) io.stdout.write(`    - ${r}\n`);
+      } else if (input) {
+        io.stdout.write(`  within the ${input.shape.join('x')} input map of ${o.network}\n`);
+      }
     });
 }
