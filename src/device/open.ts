@@ -3,6 +3,7 @@
  * lock file for serial ports, the board's own one-session rule for everything), then the session
  * handshake.
  */
+import { SpikeforgeError } from '../errors.ts';
 import { FAST_LINK_FRAME_SIZE, type LinkOpenOptions, openLink } from '../transport/links.ts';
 import { Device } from './device.ts';
 import { registerSamnaLink } from './samna/link.ts';
@@ -29,7 +30,9 @@ export async function openDevice(uri: string, options: OpenDeviceOptions = {}): 
   // After a failure the device may open the same URI again, to learn what the board runs.
   const reopen = async () => {
     const again = await openLink(uri, options);
-    if ('device' in again) throw new Error(`${uri} cannot be reopened as a wire-protocol link`);
+    if ('device' in again) {
+      throw new SpikeforgeError('INTERNAL', `${uri} cannot be reopened as a wire-protocol link`);
+    }
     return again;
   };
   return Device.connect(
