@@ -1,5 +1,5 @@
 /** Shared CLI plumbing: output streams, error printing and exit codes. Commands stay thin: parse options, call the library. */
-import { isSpikeforgeError, type SpikeforgeError } from '../errors.ts';
+import { type ErrorCode, isSpikeforgeError, type SpikeforgeError } from '../errors.ts';
 
 /** A stream a command writes to: process.stdout / process.stderr in the bin, a buffer in the tests. */
 export type CliOutput = NodeJS.WritableStream & { isTTY?: boolean };
@@ -46,6 +46,38 @@ export function usageExitCode(argv: readonly string[], fallback = 1): number {
   return (command !== undefined ? USAGE_EXIT[command] : undefined) ?? fallback;
 }
 
+/** The hint of an error that brings none: every error line has one, as the README promises. */
+const FALLBACK_HINT: Record<ErrorCode, string> = {
+  FILE_NOT_FOUND: 'check the path (relative paths start at the current folder)',
+  FILE_READ: 'check the path and that the file is readable',
+  FILE_WRITE: 'check that the folder exists and is writable',
+  FILE_FORMAT: '`spikeforge schema` prints the JSON network format; examples/ holds complete networks',
+  SCHEMA: '`spikeforge schema` prints the JSON network format; examples/ holds complete networks',
+  NIR_FORMAT: 'NIR files are HDF5 written by nir.write; see "Supported networks" in the README',
+  NIR_UNSUPPORTED: 'see "Supported networks" in the README',
+  GRAPH: '`spikeforge inspect <network>` shows its layers and how they connect',
+  SHAPE: '`spikeforge inspect <network>` shows the shape of every layer',
+  QUANTIZE: "`spikeforge inspect <network> --quantize` shows each layer's scale and what limited it",
+  CHIP_LIMIT: '`spikeforge compile <network> --check` lists every limit the network breaks',
+  PLACEMENT: '`spikeforge compile <network> --check` shows how the layers fit the cores',
+  IMAGE_FORMAT: 'compile the network again (`spikeforge compile`)',
+  IMAGE_VERSION: 'compile the network again with this version (`spikeforge compile`)',
+  IMAGE_CRC: 'the image is damaged: compile the network again (`spikeforge compile`)',
+  EVENTS_FORMAT:
+    '`spikeforge events info <file>` tells what an event file holds (formats: src/events/FORMAT.md)',
+  PROTOCOL: 'check that the other end is a spikeforge board (`spikeforge devices`) and open it again',
+  PROTOCOL_VERSION: 'update the board firmware or spikeforge, so that both speak the same protocol',
+  FRAME: 'check the cable (or the baud rate) and open the device again',
+  TIMEOUT: 'check that the board is powered and connected (`spikeforge devices`), then try again',
+  DEVICE_BUSY: 'close the other program using the device first',
+  DEVICE_NOT_FOUND: '`spikeforge devices` lists the boards and ports there are',
+  DEVICE_ERROR: 'the board refused the request; `spikeforge devices` shows its state, a reset may help',
+  DISCONNECTED: 'check the cable / the board and open the device again',
+  TRANSPORT: 'check the cable / the board and open the device again',
+  USAGE: '`spikeforge <command> --help` lists the options',
+  INTERNAL: 'this is an internal error; run again with --debug and report it',
+};
+
 export function printError(e: unknown, debug: boolean, stderr: CliOutput): number {
   if (e instanceof ExitCode) {
     if (e.error !== undefined) printError(e.error, debug, stderr);
@@ -54,7 +86,7 @@ export function printError(e: unknown, debug: boolean, stderr: CliOutput): numbe
   if (isSpikeforgeError(e)) {
     stderr.write(`error: ${messageOf(e)}\n`);
     for (const d of e.details) stderr.write(`  - ${d}\n`);
-    if (e.hint) stderr.write(`hint: ${e.hint}\n`);
+    stderr.write(`hint: ${e.hint ?? FALLBACK_HINT[e.code]}\n`);
     if (debug && e.stack) stderr.write(`${e.stack}\n`);
     return 1;
   }

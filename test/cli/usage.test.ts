@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { flagOf, messageOf } from '../../src/cli/output.ts';
+import { flagOf, messageOf, printError } from '../../src/cli/output.ts';
 import { progressBar } from '../../src/cli/progress.ts';
 import { loadConfig } from '../../src/compiler/index.ts';
 import { Emulator } from '../../src/emulator/index.ts';
@@ -347,5 +347,23 @@ describe('events info --network', () => {
       shape: [2, 24, 24],
       outside: { count: 2, reasons: ['2 with x >= 24 (x up to 40)'] },
     });
+  });
+});
+
+describe('every error has a hint line', () => {
+  it('an error that brings none gets the hint of its kind', async () => {
+    const lines: string[] = [];
+    const stderr = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    expect(printError(new SpikeforgeError('EVENTS_FORMAT', 'x.csv: bad'), false, stderr)).toBe(1);
+    expect(lines.join('')).toBe(
+      'error: x.csv: bad\nhint: `spikeforge events info <file>` tells what an event file holds (formats: src/events/FORMAT.md)\n',
+    );
+    const r = await cli(['compile', join(work, 'no-such.nir'), '--check']);
+    expect(r.stderr).toMatch(/^error: .*no-such\.nir.*\nhint: .+\n$/);
   });
 });
