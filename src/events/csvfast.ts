@@ -113,7 +113,7 @@ export class InputCsvParser {
       this.carry = new Uint8Array(bytes);
       return;
     }
-    this.lines(bytes, lastLf + 1);
+    this.parse(bytes, lastLf + 1);
     this.carry = new Uint8Array(bytes.subarray(lastLf + 1));
   }
 
@@ -124,7 +124,7 @@ export class InputCsvParser {
       tail.set(this.carry);
       tail[this.carry.length] = LF;
       this.carry = new Uint8Array(0);
-      this.lines(tail, tail.length);
+      this.parse(tail, tail.length);
     }
     if (this.slots === undefined) {
       throw new SpikeforgeError('EVENTS_FORMAT', `${this.file}: empty file, expected a header t,c,y,x`, {
@@ -135,6 +135,88 @@ export class InputCsvParser {
       this.ready.push(this.chunk);
       this.chunk = makeInputEvents(this.chunkEvents);
     }
+  }
+
+  /**
+   * The complete lines of bytes[0, end). A header `t,c,y,x` (the usual one) takes the fastest path: four
+   * runs of digits, three commas, a newline; any other line goes through `lines`.
+   */
+  private parse(bytes: Uint8Array, end: number): void {
+    let i = 0;
+    while (this.slots === undefined && i < end) {
+      const lf = bytes.indexOf(LF, i);
+      this.lines(bytes.subarray(i, lf + 1), lf + 1 - i);
+      i = lf + 1;
+    }
+    const slots = this.slots;
+    if (slots === undefined || slots.length !== 4 || slots.some((s, k) => s !== k)) {
+      this.lines(bytes.subarray(i, end), end - i);
+      return;
+    }
+    let ev = this.chunk;
+    let last = this.last;
+    while (i < end) {
+      const start = i;
+      let b = 0;
+      let t = 0;
+      let c = 0;
+      let y = 0;
+      let x = 0;
+      let d = 0;
+      for (b = bytes[i]; b >= ZERO && b <= NINE; b = bytes[++i]) t = t * 10 + b - ZERO;
+      d = i - start;
+      let ok = b === COMMA && d > 0 && d < 10;
+      if (ok) {
+        const s1 = ++i;
+        for (b = bytes[i]; b >= ZERO && b <= NINE; b = bytes[++i]) c = c * 10 + b - ZERO;
+        ok = b === COMMA && i > s1 && i - s1 < 10;
+      }
+      if (ok) {
+        const s2 = ++i;
+        for (b = bytes[i]; b >= ZERO && b <= NINE; b = bytes[++i]) y = y * 10 + b - ZERO;
+        ok = b === COMMA && i > s2 && i - s2 < 10;
+      }
+      if (ok) {
+        const s3 = ++i;
+        for (b = bytes[i]; b >= ZERO && b <= NINE; b = bytes[++i]) x = x * 10 + b - ZERO;
+        ok = i > s3 && i - s3 < 10;
+        if (ok && b === CR) b = bytes[++i];
+        ok = ok && b === LF;
+      }
+      if (!ok) {
+        // not four plain numbers: this line the general way
+        const lf = bytes.indexOf(LF, start);
+        this.chunk = ev;
+        this.last = last;
+        this.lines(bytes.subarray(start, lf + 1), lf + 1 - start);
+        ev = this.chunk;
+        last = this.last;
+        i = lf + 1;
+        continue;
+      }
+      i++;
+      this.row++;
+      const k = ev.count;
+      ev.t[k] = t;
+      ev.c[k] = c;
+      ev.y[k] = y;
+      ev.x[k] = x;
+      if (ev.t[k] < last) {
+        throw new SpikeforgeError(
+          'EVENTS_FORMAT',
+          `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${last}`,
+          { hint: 'sort the events by t' },
+        );
+      }
+      last = ev.t[k];
+      ev.count = k + 1;
+      if (ev.count === this.chunkEvents) {
+        this.ready.push(ev);
+        ev = makeInputEvents(this.chunkEvents);
+      }
+    }
+    this.chunk = ev;
+    this.last = last;
   }
 
   /** The complete lines of bytes[0, end), each ending in LF. */
