@@ -46,6 +46,21 @@ export function usageExitCode(argv: readonly string[], fallback = 1): number {
   return (command !== undefined ? USAGE_EXIT[command] : undefined) ?? fallback;
 }
 
+/** Library option names a hint mentions (in parentheses, or as `engine js`), as the CLI's flags. */
+const HINT_OPTIONS: [RegExp, string][] = [
+  [/\(collapseThresholds\)/g, '(--collapse-thresholds)'],
+  [/\(stepUs\)/g, '(--step-us)'],
+  [/\(shape\)/g, '(--shape)'],
+  [/\(engine js\)/g, '(--engine js)'],
+  [/\(place\)/g, '(--place)'],
+];
+
+/** The hint as the CLI says it: the flags where the library names its options, a default when none. */
+export function hintOf(e: SpikeforgeError): string {
+  if (e.hint === undefined) return FALLBACK_HINT[e.code];
+  return HINT_OPTIONS.reduce((h, [re, flag]) => h.replace(re, flag), e.hint);
+}
+
 /** The hint of an error that brings none: every error line has one, as the README promises. */
 const FALLBACK_HINT: Record<ErrorCode, string> = {
   FILE_NOT_FOUND: 'check the path (relative paths start at the current folder)',
@@ -86,7 +101,7 @@ export function printError(e: unknown, debug: boolean, stderr: CliOutput): numbe
   if (isSpikeforgeError(e)) {
     stderr.write(`error: ${messageOf(e)}\n`);
     for (const d of e.details) stderr.write(`  - ${d}\n`);
-    stderr.write(`hint: ${e.hint ?? FALLBACK_HINT[e.code]}\n`);
+    stderr.write(`hint: ${hintOf(e)}\n`);
     if (debug && e.stack) stderr.write(`${e.stack}\n`);
     return 1;
   }

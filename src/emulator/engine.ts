@@ -56,7 +56,7 @@ export function makeEngine(name: EngineName, cores: CoreRuntime[], order: CoreRu
   const why = wasmUnavailable();
   if (why !== undefined) {
     throw new SpikeforgeError('USAGE', `the WebAssembly engine cannot run here: ${why}`, {
-      hint: 'use the JavaScript engine (--engine js, or option engine: "js")',
+      hint: 'use the JavaScript engine (engine js)',
     });
   }
   return new WasmEngine(cores, order);

@@ -21,8 +21,9 @@ export function parseTracePoints(text: string): TracePoint[] {
       const nums = parts.slice(-3).map(Number);
       const layer = parts.slice(0, -3).join(':');
       if (parts.length < 4 || layer === '' || nums.some((n) => !Number.isInteger(n) || n < 0)) {
-        throw new SpikeforgeError('USAGE', `--trace "${s}" is not layer:c:y:x`, {
+        throw new SpikeforgeError('USAGE', `trace: "${s}" is not layer:c:y:x`, {
           hint: 'name a neuron as layer:c:y:x, e.g. 1:0:3:4 (several separated by commas)',
+          option: 'trace',
         });
       }
       return { layer, c: nums[0], y: nums[1], x: nums[2] };

@@ -60,7 +60,7 @@ class Collector {
     for (let k = 0; k < n; k++) {
       const i = order[k];
       const step = Math.floor((this.ts[i] - t0) / stepUs);
-      if (step > 0x7fffffff) throw bad(file, 'recording is too long for the chosen --step-us');
+      if (step > 0x7fffffff) throw bad(file, 'recording is too long for the chosen step length (stepUs)');
       ev.t[k] = step;
       ev.c[k] = this.ps[i];
       ev.y[k] = this.ys[i];
@@ -237,7 +237,12 @@ function readAedat4(buf: Buffer, file: string, out: Collector): void {
 export function parseAedat(bytes: Uint8Array, file = '<aedat>', options: AedatOptions = {}): InputEvents {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stepUs = options.stepUs ?? 1000;
-  if (!(stepUs > 0)) throw new SpikeforgeError('USAGE', `--step-us must be positive (got ${stepUs})`);
+  if (!(stepUs > 0)) {
+    throw new SpikeforgeError('USAGE', `stepUs: must be positive (got ${stepUs})`, {
+      hint: 'give the microseconds per step, e.g. 1000',
+      option: 'stepUs',
+    });
+  }
   const version = aedatVersion(buf);
   const out = new Collector();
   if (version === 2) readAedat2(buf, options, out);

@@ -163,7 +163,7 @@ export function eventsToNpy(
   const size = T * C * H * W;
   if (size > 1 << 30) {
     throw new SpikeforgeError('USAGE', `a raster of ${T} x ${C} x ${H} x ${W} is too large to write`, {
-      hint: 'use fewer steps (a larger --step-us) or the SFEV format (.sfev)',
+      hint: 'use fewer steps (more microseconds per step, stepUs) or the SFEV format (.sfev)',
     });
   }
   const counts = new Int32Array(size);
@@ -177,7 +177,7 @@ export function eventsToNpy(
       throw new SpikeforgeError(
         'USAGE',
         `event ${i} (t=${t}, c=${c}, y=${y}, x=${x}) lies outside the raster ${T} x ${C} x ${H} x ${W}`,
-        { hint: 'pass a --shape C,H,W that holds every event' },
+        { hint: 'give a raster shape C,H,W that holds every event (shape)' },
       );
     }
     const v = ++counts[((t * C + c) * H + y) * W + x];

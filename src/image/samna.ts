@@ -186,7 +186,7 @@ function dvsLayer(config: ChipConfig) {
  */
 export function toSamnaConfig(config: ChipConfig, options: SamnaExportOptions): SamnaExport {
   const chip = samnaChip(options.chip);
-  const extra = new Set(monitoredCores(config, options.monitor ?? 'last', '--monitor'));
+  const extra = new Set(monitoredCores(config, options.monitor ?? 'last', 'monitor'));
   const monitored = (c: CoreConfig) => c.destinations.length === 0 || c.monitor || extra.has(c);
   const [channels, height, width] = config.input.shape;
   const dvs = inputNeedsDvs(config);

@@ -34,7 +34,7 @@ export async function parseNetworkFile(
   }
   if (/^\s*t\s*,/.test(text.slice(0, 64))) {
     throw new SpikeforgeError('FILE_FORMAT', `${path}: this is a CSV event file, not a network`, {
-      hint: 'give the network (.nir, .json) first; events go to --input / -i',
+      hint: 'give the network (.nir, .json) first; the event file is the input of the run',
     });
   }
   if (first !== '{' && first !== '[') {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { flagOf, messageOf, printError } from '../../src/cli/output.ts';
+import { flagOf, hintOf, messageOf, printError } from '../../src/cli/output.ts';
 import { progressBar } from '../../src/cli/progress.ts';
 import { loadConfig } from '../../src/compiler/index.ts';
 import { Emulator } from '../../src/emulator/index.ts';
@@ -365,5 +365,18 @@ describe('every error has a hint line', () => {
     );
     const r = await cli(['compile', join(work, 'no-such.nir'), '--check']);
     expect(r.stderr).toMatch(/^error: .*no-such\.nir.*\nhint: .+\n$/);
+  });
+});
+
+describe('library hints name options, the CLI names flags', () => {
+  it('puts the flag where a hint names an option', () => {
+    const e = new SpikeforgeError('NIR_UNSUPPORTED', 'x', {
+      hint: 'retrain with one threshold per layer, or collapse them to their mean (collapseThresholds)',
+    });
+    expect(hintOf(e)).toBe(
+      'retrain with one threshold per layer, or collapse them to their mean (--collapse-thresholds)',
+    );
+    const trace = new SpikeforgeError('USAGE', 'trace: "a:1" is not layer:c:y:x', { option: 'trace' });
+    expect(messageOf(trace)).toBe('--trace: "a:1" is not layer:c:y:x');
   });
 });

@@ -163,7 +163,7 @@ describe('network files', () => {
     const e = await rejectionOf(loadNetwork(path));
     expect(e.code).toBe('FILE_FORMAT');
     expect(e.message).toBe(`${path}: this is a CSV event file, not a network`);
-    expect(e.hint).toMatch(/events go to --input/);
+    expect(e.hint).toBe('give the network (.nir, .json) first; the event file is the input of the run');
   });
 
   it('saveNetwork picks JSON or NIR by the extension and refuses any other', async () => {

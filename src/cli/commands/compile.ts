@@ -114,8 +114,7 @@ export function register(program: Command, io: CliIo): void {
       if (e instanceof CompileError) {
         emitReport(e.report, opts, io);
         // The text report lists every reason already: the error block says what failed, once.
-        const hint = e.hint?.replace('(place)', '(--place)');
-        if (!opts.json) throw new ExitCode(1, new SpikeforgeError(e.code, e.message, { hint }));
+        if (!opts.json) throw new ExitCode(1, new SpikeforgeError(e.code, e.message, { hint: e.hint }));
       } else if (isSpikeforgeError(e) && report === undefined) {
         emitFailure(e, opts, io);
       }

@@ -94,7 +94,7 @@ function convertIf(
         r.file,
         r.node,
         `thresholds differ within the layer (${th.min} .. ${th.max}); a layer has one threshold`,
-        'retrain with one threshold per layer, or pass --collapse-thresholds to use their mean',
+        'retrain with one threshold per layer, or collapse them to their mean (collapseThresholds)',
       );
     }
     threshold = Math.fround(th.mean);
