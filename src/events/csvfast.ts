@@ -201,11 +201,11 @@ export class InputCsvParser {
       ev.c[k] = c;
       ev.y[k] = y;
       ev.x[k] = x;
-      if (ev.t[k] < last) {
+      if (ev.t[k] < last && !this.unsorted) {
         throw new SpikeforgeError(
           'EVENTS_FORMAT',
           `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${last}`,
-          { hint: 'sort the events by t' },
+          { hint: 'sort the events by t: spikeforge events sort <in> <out>' },
         );
       }
       last = ev.t[k];
