@@ -201,13 +201,7 @@ export class InputCsvParser {
       ev.c[k] = c;
       ev.y[k] = y;
       ev.x[k] = x;
-      if (ev.t[k] < last && !this.unsorted) {
-        throw new SpikeforgeError(
-          'EVENTS_FORMAT',
-          `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${last}`,
-          { hint: 'sort the events by t: spikeforge events sort <in> <out>' },
-        );
-      }
+      if (ev.t[k] < last && !this.unsorted) throw this.stepBack(ev.t[k], last);
       last = ev.t[k];
       ev.count = k + 1;
       if (ev.count === this.chunkEvents) {
@@ -300,6 +294,17 @@ export class InputCsvParser {
     this.add(t, c, y, x);
   }
 
+  /** The error of a row whose step `t` comes after the step `last` of the row before. */
+  private stepBack(t: number, last: number): SpikeforgeError {
+    return new SpikeforgeError(
+      'EVENTS_FORMAT',
+      `${this.file}:${this.row}: step ${t} comes after step ${last}`,
+      {
+        hint: 'sort the events by t: spikeforge events sort <in> <out>',
+      },
+    );
+  }
+
   private add(t: number, c: number, y: number, x: number): void {
     this.row++;
     if (t > INT_MAX || c > INT_MAX || y > INT_MAX || x > INT_MAX) {
@@ -312,13 +317,7 @@ export class InputCsvParser {
     ev.c[k] = c;
     ev.y[k] = y;
     ev.x[k] = x;
-    if (ev.t[k] < this.last && !this.unsorted) {
-      throw new SpikeforgeError(
-        'EVENTS_FORMAT',
-        `${this.file}:${this.row}: step ${ev.t[k]} comes after step ${this.last}`,
-        { hint: 'sort the events by t: spikeforge events sort <in> <out>' },
-      );
-    }
+    if (ev.t[k] < this.last && !this.unsorted) throw this.stepBack(ev.t[k], this.last);
     this.last = ev.t[k];
     ev.count = k + 1;
     if (ev.count === this.chunkEvents) {
