@@ -140,12 +140,12 @@ describe('toSamnaConfig', () => {
     });
   });
 
-  it('refuses an unknown chip with the known ones, and unknown --monitor names', () => {
+  it('refuses an unknown chip with the known ones, and unknown monitor names (the library names no flag)', () => {
     expect(() => toSamnaConfig(tagged(), { chip: 'speck3' })).toThrow(
       'unknown samna chip "speck3": known are speck2fdevkit, speck2fmodule, speck2edevkit',
     );
     expect(() => toSamnaConfig(tagged(), { chip: 'speck2fdevkit', monitor: ['zz'] })).toThrow(
-      '--monitor: no layer named "zz"',
+      'monitor: no layer named "zz"',
     );
   });
 
