@@ -27,7 +27,9 @@ function putTensor(hash: Hash, field: string, t: Tensor | null | undefined): voi
   }
   put(hash, field, t.shape);
   // float32 little-endian, -0 as 0: a typed array's bytes on little-endian hosts, else one by one.
-  const floats = Float32Array.from(t.data, (v) => (v === 0 ? 0 : v));
+  // (A copy and a plain loop: Float32Array.from with a mapping function is ~10x slower.)
+  const floats = new Float32Array(t.data);
+  for (let i = 0; i < floats.length; i++) if (floats[i] === 0) floats[i] = 0;
   if (littleEndian) {
     hash.update(new Uint8Array(floats.buffer));
     return;
