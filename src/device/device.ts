@@ -25,15 +25,6 @@ import type {
   FlashResult,
 } from './types.ts';
 
-export type {
-  DeviceInfo,
-  DeviceOptions,
-  DeviceRunOptions,
-  DeviceStatus,
-  FlashOptions,
-  FlashResult,
-} from './types.ts';
-
 export class Device {
   private readonly conn: Connection;
   private runActive = false;

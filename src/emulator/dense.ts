@@ -83,15 +83,7 @@ export function denseReference(config: ChipConfig, events: InputEvents, steps: n
             state[s] = v;
             if (n === 0) continue;
             for (const d of core.destinations) add(d.coreId, d.pooling, f, oy, ox, n);
-            out.reserve(n);
-            for (let j = 0; j < n; j++) {
-              const r = out.count++;
-              out.t[r] = t;
-              out.layer[r] = i;
-              out.c[r] = f;
-              out.y[r] = oy;
-              out.x[r] = ox;
-            }
+            out.push(t, i, f, oy, ox, n);
           }
         }
       }
