@@ -41,6 +41,11 @@ export interface BoardOptions {
   onFault?: (line: string) => void;
   /** A host that sent nothing for this long no longer holds the board (default 3000 ms). */
   leaseMs?: number;
+  /**
+   * How long a run outlives the link of its session, ms (default 10000): a host that reconnects with
+   * the session's id within it resumes the run where the link was lost.
+   */
+  resumeMs?: number;
   /** Retransmission timeout of output frames, ms (default 200). */
   outputTimeoutMs?: number;
   /** Protocol version the firmware speaks (default: this SDK's); another one simulates old firmware. */
@@ -106,6 +111,8 @@ export class Board {
   /** The session's 64-bit id (0: no session). */
   private sessionId = 0n;
   private lastActivity = 0;
+  /** Set while a run waits for its session's host to come back on a new link. */
+  private resumeTimer: NodeJS.Timeout | undefined;
   private readonly cache = new Map<number, Uint8Array>();
   private cacheBytes = 0;
   private readonly staging: FlashStaging;
@@ -182,7 +189,7 @@ export class Board {
       client.open = false;
       this.clients.delete(client);
       this.counters.crcErrors += link.stats.crcErrors;
-      if (this.owner === client) this.endSession('link closed');
+      if (this.owner === client) this.ownerLost();
       onClosed?.();
     });
   }
@@ -196,6 +203,8 @@ export class Board {
   /** Power cycle: the session, the staged image and the run are lost; the committed image persists. */
   powerCycle(): void {
     this.resets++;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
     this.stopRun();
     this.staging.clear();
     this.owner = undefined;
@@ -419,6 +428,9 @@ export class Board {
         `the board is in use by another session (${this.owner?.name}, host "${this.ownerHost}")`,
       );
     }
+    const resumed = this.sessionId === sid && this.owner === undefined && this.running;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
     if (this.sessionId !== sid) {
       // A new client: answers cached for the previous one must never be replayed to it.
       this.clearCache();
@@ -431,10 +443,37 @@ export class Board {
       asked === 0 ? this.maxFrameSize : Math.min(this.maxFrameSize, Math.max(asked, MIN_FRAME_SIZE));
     this.ownerHost = hello.host ?? '';
     this.lastActivity = now;
+    if (resumed) {
+      // The same session on a new link: the held run goes on, its unacknowledged output goes again.
+      this.log?.(`board: session resumed on ${client.name}, run ${this.run?.runId} goes on`);
+      const run = this.run;
+      setImmediate(() => run?.resume());
+    }
     return this.deviceInfo(version);
   }
 
+  /**
+   * The session's link closed. A running run is held for `resumeMs` (the host may come back with the
+   * session's id on a new link, as after a pulled cable); otherwise the session ends.
+   */
+  private ownerLost(): void {
+    if (!this.running) {
+      this.endSession('link closed');
+      return;
+    }
+    this.owner = undefined;
+    const ms = this.options.resumeMs ?? 10000;
+    this.log?.(`board: the session's link closed during run ${this.run?.runId}; holding it ${ms} ms`);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = undefined;
+      if (!this.owner) this.endSession('link lost, the host did not come back');
+    }, ms);
+    this.resumeTimer.unref?.();
+  }
+
   private endSession(why: string): void {
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
     this.log?.(`board: session ended (${why})`);
     this.stopRun();
     this.owner = undefined;

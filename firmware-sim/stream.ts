@@ -328,6 +328,18 @@ export class RunStream {
     }, this.rto);
   }
 
+  /**
+   * The host is back (a session resumed on a new link): its acknowledgement says what arrived and the
+   * rest goes again; without one, the retransmission timer resends what is unacknowledged.
+   */
+  resume(): void {
+    this.rto = this.host.outputTimeoutMs;
+    this.guarded(() => {
+      this.armRetransmit();
+      this.schedulePump();
+    });
+  }
+
   /** false: no host to send to. */
   private resendUnacked(): boolean {
     const now = performance.now();

@@ -5,13 +5,30 @@
 import { randomBytes } from 'node:crypto';
 import { SpikeforgeError } from '../errors.ts';
 import type { ChipConfig } from '../image/config.ts';
+import { BoardError, isBoardError } from '../transport/errors.ts';
 import { FAST_LINK_FRAME_SIZE } from '../transport/links.ts';
 import type { Envelope } from '../transport/messages.ts';
 import { PROTOCOL_VERSION } from '../transport/messages.ts';
 import type { Transport } from '../transport/types.ts';
 import type { RequestBody } from './session.ts';
-import { Session } from './session.ts';
+import { kindOf, Session } from './session.ts';
 import type { DeviceInfo, DeviceOptions } from './types.ts';
+
+/**
+ * Requests that may be sent again after the session was lost on the way (the board applies them at most
+ * once anyway: reads, and input frames, which the run stream numbers): they reconnect and go again.
+ */
+const RESENDABLE = new Set(['configReadback', 'getStatus', 'inputEvents', 'readState']);
+
+/** Reconnections one request may go through (a run that stops making progress fails on its own count). */
+const MAX_RECONNECTS_PER_REQUEST = 10;
+
+/** The session is gone: the link closed under it, or the board forgot it (a reset, a pulled cable). */
+export function sessionLost(e: unknown): boolean {
+  return (
+    (e instanceof SpikeforgeError && e.code === 'DISCONNECTED') || isBoardError(e, BoardError.NO_SESSION)
+  );
+}
 
 /** Room in a frame for everything of a message but its bulk bytes (chunk data, packed events). */
 export const MESSAGE_OVERHEAD = 64;
@@ -72,6 +89,10 @@ export class Connection {
   lastRequest = Date.now();
   closed = false;
 
+  private resuming: Promise<void> | undefined;
+  /** Whether lost sessions are reconnected (`request`); off while a run was asked not to. */
+  autoReconnect = true;
+
   /** Told of a new session (after `refresh` reconnected), so listeners move to it. */
   onSession: (session: Session) => void = () => {};
   /** Frees what reopening took (lock files of links opened again); called at close. */
@@ -93,12 +114,52 @@ export class Connection {
     return this.session.transport.uri;
   }
 
-  request(body: RequestBody, options?: Parameters<Session['request']>[1]): Promise<Envelope> {
-    if (this.closed)
-      return Promise.reject(new SpikeforgeError('DISCONNECTED', `${this.uri}: the device was closed`));
-    this.lastRequest = Date.now();
-    return this.session.request(body, options);
+  /**
+   * A request on the session. A read or an input frame whose session is lost on the way (link closed,
+   * board forgot the session) reconnects with the same session id and goes again.
+   */
+  async request(body: RequestBody, options?: Parameters<Session['request']>[1]): Promise<Envelope> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new SpikeforgeError('DISCONNECTED', `${this.uri}: the device was closed`);
+      this.lastRequest = Date.now();
+      try {
+        return await this.session.request(body, options);
+      } catch (e) {
+        const again =
+          this.autoReconnect &&
+          attempt < MAX_RECONNECTS_PER_REQUEST &&
+          RESENDABLE.has(kindOf(body)) &&
+          sessionLost(e) &&
+          (this.canReconnect || this.session.isOpen);
+        if (!again) throw e;
+        await this.reconnect().catch(() => {
+          throw e;
+        });
+      }
+    }
   }
+
+  /** Whether a lost link can be opened again here (a device opened by URI, not yet closed). */
+  get canReconnect(): boolean {
+    return this.reopen !== undefined && !this.closed;
+  }
+
+  /**
+   * After the link was lost: the link opened again and Hello with the same session id, which the board
+   * answers by resuming the session (a run it held goes on). One reconnection at a time: concurrent
+   * callers share it.
+   */
+  reconnect(): Promise<void> {
+    this.resuming ??= this.refresh()
+      .then(() => this.onReconnected())
+      .finally(() => {
+        this.resuming = undefined;
+      });
+    return this.resuming;
+  }
+
+  /** Told after every reconnection (the run in progress tells the board what it has received). */
+  onReconnected: () => void = () => {};
 
   /** Hello again (after the board reset): the board's DeviceInfo is refreshed. */
   async hello(): Promise<void> {

@@ -124,18 +124,39 @@ export class Device {
     const coreIds = monitorCores(config, options.monitor, this.uri);
     const steps = options.steps ?? (events.count > 0 ? events.t[events.count - 1] + 1 : 0);
     if (steps === 0 && events.count === 0) return;
-    const stream = new RunStream(this.conn, config, this.nextRunId++, this.idle);
+    const stream = new RunStream(this.conn, config, this.nextRunId++, this.idle, options.reconnect ?? true);
     this.runActive = true;
-    const session = this.conn.session;
-    const offFrame = session.onUnsolicited(stream.onFrame);
-    const offClose = session.onClose(stream.fail);
+    const reconnecting = this.conn.autoReconnect;
+    this.conn.autoReconnect = options.reconnect ?? true;
+    this.conn.onReconnected = stream.acknowledge;
+    let offFrame = () => {};
+    let offClose = () => {};
+    // The run's listeners sit on the current session; a lost link is reopened (same session id, the
+    // board holds the run) and they move to the new session.
+    const listen = (): void => {
+      const session = this.conn.session;
+      offFrame = session.onUnsolicited(stream.onFrame);
+      offClose = session.onClose((e) => {
+        if (!stream.shouldReconnect(e)) {
+          stream.fail(e);
+          return;
+        }
+        stream.reconnect(e).then(() => {
+          offFrame();
+          listen();
+        }, stream.fail);
+      });
+    };
+    listen();
     try {
       yield* stream.spikes(events, coreIds, steps, options);
     } finally {
       offFrame();
       offClose();
+      this.conn.autoReconnect = reconnecting;
+      this.conn.onReconnected = () => {};
       this.runActive = false;
-      if (!stream.settled && session.isOpen) {
+      if (!stream.settled && this.conn.session.isOpen) {
         // The caller stopped reading early: stop the board too.
         await this.request({ stop: {} }).catch(() => {});
       }

@@ -147,6 +147,9 @@ interface Progress {
 }
 
 /** Stages and commits (again in shorter chunks on a lossy link, from the start after a board reset). */
+/** Times a flash starts over after the board forgot its session. */
+const MAX_RESTARTS = 5;
+
 async function transfer(
   conn: Connection,
   image: Uint8Array,
@@ -158,7 +161,9 @@ async function transfer(
   const full = conn.info.maxFrameSize - MESSAGE_OVERHEAD;
   for (;;) {
     try {
-      const resume = progress.restarts === 0 && (options.resume ?? false) && progress.chunkSize === full;
+      // After the board forgot the session (a reset, a pulled cable), the chunks it still holds are
+      // skipped: a reset left none, a pulled cable all that arrived.
+      const resume = (progress.restarts > 0 || (options.resume ?? false)) && progress.chunkSize === full;
       const r = await stage(conn, image, crc, formatVersion, options, resume, progress.chunkSize);
       progress.sent += r.sent;
       progress.chunks = r.chunks;
@@ -169,8 +174,9 @@ async function transfer(
         progress.chunkSize = Math.max(MIN_CHUNK, progress.chunkSize >> 1);
         continue;
       }
-      // The board reset in the middle (it forgot the session and the staged bytes): start over once more.
-      if (!isBoardError(e, BoardError.NO_SESSION) || progress.restarts >= 2) throw e;
+      // The board forgot the session in the middle (it reset, or the cable was pulled): Hello again and
+      // go on, a few times.
+      if (!isBoardError(e, BoardError.NO_SESSION) || progress.restarts >= MAX_RESTARTS) throw e;
       progress.restarts++;
       await conn.hello();
     }

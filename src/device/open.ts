@@ -29,7 +29,7 @@ export async function openDevice(uri: string, options: OpenDeviceOptions = {}): 
   if ('device' in link) return link.device as DeviceApi;
   // After a failure the device may open the same URI again, to learn what the board runs.
   const reopen = async () => {
-    const again = await openLink(uri, options);
+    const again = await openLink(uri, { ...options, lockHeld: true });
     if ('device' in again) {
       throw new SpikeforgeError('INTERNAL', `${uri} cannot be reopened as a wire-protocol link`);
     }

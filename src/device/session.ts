@@ -55,7 +55,7 @@ interface Pending {
 }
 
 /** Requests a message kind from a body: `{ configChunk: … }` -> `configChunk`. */
-function kindOf(body: RequestBody): string {
+export function kindOf(body: RequestBody): string {
   for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== null) return k;
   return 'empty';
 }

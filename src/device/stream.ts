@@ -13,11 +13,13 @@ import type { CoreEvents } from '../transport/eventpack.ts';
 import { packInputEventsWithin, unpackCoreEvents } from '../transport/eventpack.ts';
 import type { Envelope } from '../transport/messages.ts';
 import type { Connection } from './connection.ts';
-import { MESSAGE_OVERHEAD } from './connection.ts';
+import { MESSAGE_OVERHEAD, sessionLost } from './connection.ts';
 import type { DeviceRunOptions } from './types.ts';
 
 /** Sequence numbers are 32-bit on the wire. */
 const U32 = 0x1_0000_0000;
+/** Reconnections in a row that bring no output before a run gives up. */
+const MAX_FRUITLESS_RECONNECTS = 3;
 
 /** The core ids to monitor for a selection ([]: the image's own choice). */
 export function monitorCores(config: ChipConfig, monitor: Monitor | undefined, uri: string): number[] {
@@ -37,6 +39,10 @@ export class RunStream {
   private expected = 1;
   private consumed = 0;
   private lastProgress = Date.now();
+  /** Reconnections of this run, and those in a row without any output in between. */
+  reconnects = 0;
+  private fruitless = 0;
+  private reconnecting: Promise<void> | undefined;
 
   constructor(
     private readonly conn: Connection,
@@ -44,6 +50,8 @@ export class RunStream {
     readonly runId: number,
     /** Receiver of output frames of other runs (a repeated end-of-run of an earlier one). */
     private readonly idle: (env: Envelope) => void,
+    /** Reconnect and resume when the link is lost (DeviceRunOptions.reconnect, default true). */
+    private readonly mayReconnect = true,
   ) {
     this.layers = config.cores.map((c) => c.layer);
     this.layerOfCore = new Int32Array(Math.max(0, ...config.cores.map((c) => c.coreId)) + 1).fill(-1);
@@ -57,10 +65,57 @@ export class RunStream {
     return this.ended || this.failure !== undefined;
   }
 
+  /**
+   * Whether to reconnect after `e` rather than fail: the link was lost (not closed here), the device can
+   * reopen it, and the last reconnections brought output (a link that dies at once every time fails).
+   */
+  shouldReconnect(e: unknown): boolean {
+    return (
+      this.mayReconnect &&
+      !this.settled &&
+      sessionLost(e) &&
+      this.conn.canReconnect &&
+      this.fruitless < MAX_FRUITLESS_RECONNECTS
+    );
+  }
+
+  /**
+   * Reconnects after the link was lost with `lost` (one reconnection for everyone who noticed); the
+   * board resumes the run. When the link cannot be opened again, the run fails with `lost`, the
+   * reason it could not reconnect in its details.
+   */
+  reconnect(lost: unknown): Promise<void> {
+    this.reconnecting ??= (async () => {
+      this.fruitless++;
+      this.reconnects++;
+      try {
+        await this.conn.reconnect();
+      } catch (e) {
+        const why = `reconnecting failed: ${(e as Error).message}`;
+        throw lost instanceof SpikeforgeError
+          ? new SpikeforgeError(lost.code, lost.message, {
+              hint: lost.hint,
+              details: [...lost.details, why],
+              cause: e,
+            })
+          : lost;
+      } finally {
+        this.reconnecting = undefined;
+      }
+    })();
+    return this.reconnecting;
+  }
+
   /** The run fails with `e` (the first failure wins); everyone waiting wakes up. */
   readonly fail = (e: unknown): void => {
     this.failure ??= e;
     this.signal();
+  };
+
+  /** Tells the board what arrived (cumulative ack), e.g. after a reconnection, so it resends the rest. */
+  readonly acknowledge = (): void => {
+    const streamSeq = (this.expected + U32 - 1) % U32;
+    this.conn.session.notify({ streamAck: { streamSeq, runId: this.runId } }).catch(() => {});
   };
 
   /** An unsolicited frame of the session: the run's output stream. */
@@ -80,6 +135,7 @@ export class RunStream {
     const seq = o.streamSeq ?? 0;
     if (seq === this.expected) {
       this.expected = (this.expected + 1) % U32;
+      this.fruitless = 0;
       this.consumed = o.inputConsumed ?? this.consumed;
       this.lastProgress = Date.now();
       const count = o.count ?? 0;
@@ -96,8 +152,7 @@ export class RunStream {
       this.signal();
     }
     // In order, duplicate or ahead of a lost frame: the cumulative ack says what we have.
-    const streamSeq = (this.expected + U32 - 1) % U32;
-    this.conn.session.notify({ streamAck: { streamSeq, runId: this.runId } }).catch(() => {});
+    this.acknowledge();
   };
 
   /** Starts the run on the board, sends the input and yields the spikes as they arrive, in step order. */

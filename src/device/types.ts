@@ -75,6 +75,11 @@ export interface DeviceRunOptions {
   keepState?: boolean;
   /** Input frames in flight at once (default 8). */
   window?: number;
+  /**
+   * When the link is lost mid-run, open it again and resume the run where it was (the board holds a
+   * run for its session a while): default true. false: the run fails with the lost link.
+   */
+  reconnect?: boolean;
 }
 
 export interface DeviceOptions {

@@ -35,6 +35,8 @@ export interface DeviceLink {
 export interface LinkOpenOptions {
   /** Directory of serial lock files (default: $TMPDIR/spikeforge-locks). */
   lockDir?: string;
+  /** The caller holds this device's lock already (it reopens its own lost link): do not take it again. */
+  lockHeld?: boolean;
 }
 
 export interface LinkOpener {
@@ -145,7 +147,7 @@ export function frameSizeFor(d: DeviceUri): number {
 async function openBuiltIn(uri: string, options: LinkOpenOptions): Promise<Link> {
   const d = parseDeviceUri(uri);
   const maxFrameSize = frameSizeFor(d);
-  if (d.kind !== 'serial') return { transport: await openTransport(d), maxFrameSize };
+  if (d.kind !== 'serial' || options.lockHeld) return { transport: await openTransport(d), maxFrameSize };
   const release = lockSerialPort(d.path, d.uri, options.lockDir);
   try {
     return { transport: await openTransport(d), release, maxFrameSize };

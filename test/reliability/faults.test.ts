@@ -29,7 +29,13 @@ function inPieces(t: Transport, size: number): Transport {
 
 describe('faults: the board dies', () => {
   it('mid-run with more input than one FIFO credit: the run fails and the client leaves nothing running', async () => {
-    const board = await flashedBoard({ inputFifoCapacity: 600, outputWindow: 4, maxFrameSize: 2048 });
+    // resumeMs: the board holds a run whose link was lost only briefly here (the client cannot come back).
+    const board = await flashedBoard({
+      inputFifoCapacity: 600,
+      outputWindow: 4,
+      maxFrameSize: 2048,
+      resumeMs: 20,
+    });
     const before = liveTimers();
     const dev = await connect(board);
     const input = goldenInput(CASE);
