@@ -20,6 +20,8 @@ import type { DeviceRunOptions } from './types.ts';
 const U32 = 0x1_0000_0000;
 /** Reconnections in a row that bring no output before a run gives up. */
 const MAX_FRUITLESS_RECONNECTS = 3;
+/** Without output this long, the run asks the board (which answers, or says it lost the session). */
+const QUIET_MS = 500;
 
 /** The core ids to monitor for a selection ([]: the image's own choice). */
 export function monitorCores(config: ChipConfig, monitor: Monitor | undefined, uri: string): number[] {
@@ -177,9 +179,9 @@ export class RunStream {
       while (this.ready.length > 0) yield this.ready.shift()!;
       if (this.failure !== undefined) throw this.failure;
       if (this.ended) break;
-      await this.news(1000);
+      await this.news(250);
       // No news for a while: ask the board, which either answers (still working) or times out.
-      if (!this.settled && this.ready.length === 0 && Date.now() - this.lastProgress > 2000) {
+      if (!this.settled && this.ready.length === 0 && Date.now() - this.lastProgress > QUIET_MS) {
         this.lastProgress = Date.now();
         conn.request({ getStatus: {} }).catch(this.fail);
       }
