@@ -102,6 +102,37 @@ describe('spikeforge flash / run --device against spikeforge sim', () => {
     expect(await exited).toBe(0);
   });
 
+  it('over a serial line whose cable is pulled every 50 kB, flash and run go on and the spikes are exact', async () => {
+    const pty = spawnSim('--pty', '--fault', 'disconnect-after=50000');
+    let log = '';
+    pty.stderr?.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        pty.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0]);
+        });
+        pty.once('exit', (code) => reject(new Error(`sim --pty exited with ${code}`)));
+      });
+      const out = join(dir, 'cut.csv');
+      const args = ['--device', line, '--input', goldenFile(CASE, 'input.csv'), '--output', out];
+      const run = await cli(['run', goldenFile(CASE, 'network.nir'), ...args, '--monitor', 'all']);
+      expect(run.stderr).not.toMatch(/^error/m);
+      expect(run.code).toBe(0);
+      const rows = readFileSync(out, 'utf8').trim().split('\n');
+      expect(rows.slice(1).sort()).toEqual(expectedRows(CASE));
+      // The board pulled the cable several times (and logged it); the client reconnected each time.
+      expect((log.match(/pulled the cable/g) ?? []).length).toBeGreaterThan(1);
+    } finally {
+      const exited = new Promise((r) => pty.once('exit', r));
+      pty.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('says clearly when nothing listens at the URI', async () => {
     const r = await cli(['flash', goldenFile(CASE, 'network.nir'), '--device', 'tcp:127.0.0.1:1']);
     expect(r.code).toBe(1);
