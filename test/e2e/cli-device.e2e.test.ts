@@ -19,6 +19,18 @@ const spawnSim = (...args: string[]): ChildProcess =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
+/** The first line a sim process prints: its device URI. */
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0].trim());
+    });
+    child.once('exit', (code) => reject(new Error(`sim exited with ${code} before printing its URI`)));
+  });
+}
+
 let sim: ChildProcess;
 let uri: string;
 let dir: string;
@@ -26,15 +38,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spikeforge-cli-device-'));
   sim = spawnSim('--tcp', '0');
-  uri = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    sim.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(out.slice(0, nl).trim());
-    });
-    sim.once('exit', (code) => reject(new Error(`sim exited with ${code} before printing its URI`)));
-  });
+  uri = await firstLine(sim);
 });
 
 afterAll(async () => {
@@ -88,14 +92,7 @@ describe('spikeforge flash / run --device against spikeforge sim', () => {
 
   it('sim --pty serves on a pseudo-terminal and prints its serial URI first; SIGTERM ends it cleanly', async () => {
     const pty = spawnSim('--pty');
-    const first = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      pty.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]);
-      });
-      pty.once('exit', (code) => reject(new Error(`sim --pty exited with ${code}`)));
-    });
+    const first = await firstLine(pty);
     expect(first).toMatch(/^serial:\/\S+$/);
     const exited = new Promise<number | null>((r) => pty.once('exit', (code) => r(code)));
     pty.kill('SIGTERM');
@@ -109,14 +106,7 @@ describe('spikeforge flash / run --device against spikeforge sim', () => {
       log += d.toString();
     });
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        pty.stdout?.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('\n')) resolve(out.split('\n')[0]);
-        });
-        pty.once('exit', (code) => reject(new Error(`sim --pty exited with ${code}`)));
-      });
+      const line = await firstLine(pty);
       const out = join(dir, 'cut.csv');
       const args = ['--device', line, '--input', goldenFile(CASE, 'input.csv'), '--output', out];
       const run = await cli(['run', goldenFile(CASE, 'network.nir'), ...args, '--monitor', 'all']);
