@@ -67,7 +67,14 @@ export function linkOpeners(): LinkOpener[] {
 
 /** Every accepted device URI form, one line each. */
 export function deviceUriForms(): string[] {
-  return linkOpeners().flatMap((o) => o.forms);
+  // Each form is "<uri form>  <what it is>": the descriptions are aligned in one column.
+  const rows = linkOpeners()
+    .flatMap((o) => o.forms)
+    .map((f) => f.split(/\s{2,}/));
+  const width = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([form, ...rest]) =>
+    rest.length > 0 ? `${form.padEnd(width)}  ${rest.join('  ')}` : form,
+  );
 }
 
 /** The scheme of a device URI: what precedes the first ':' or '?' (`sim?name=x` has scheme `sim`). */
